@@ -1,0 +1,29 @@
+package io.flotilla.platform;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Platform-wide settings, each declared once with its default.
+ *
+ * @param dataDir directory holding the embedded database, the encryption key and the generated
+ *     admin password; created on first start with owner-only permissions
+ * @param encryptionKey base64 AES-256 key for credentials at rest; when empty a key is generated
+ *     into {@code dataDir/secret.key}
+ * @param maxRequestBody largest request body accepted by the API (413 beyond it)
+ * @param database embedded database settings (used when no {@code spring.datasource.url} is set)
+ */
+@ConfigurationProperties("flotilla")
+public record FlotillaProperties(
+        @DefaultValue("${user.home}/.flotilla") Path dataDir,
+        @DefaultValue("") String encryptionKey,
+        @DefaultValue("4MB") DataSize maxRequestBody,
+        @DefaultValue Database database) {
+
+    /**
+     * @param port port of the embedded PostgreSQL on 127.0.0.1 (0 picks a free port)
+     */
+    public record Database(@DefaultValue("0") int port) {}
+}
