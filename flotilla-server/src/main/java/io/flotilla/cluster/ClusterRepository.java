@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,6 +47,11 @@ class ClusterRepository {
                 .optional();
     }
 
+    long countByPhase(String phase) {
+        return jdbc.sql("SELECT count(*) FROM clusters WHERE phase = :phase").param("phase", phase)
+                .query(Long.class).single();
+    }
+
     boolean existsByName(String name) {
         return jdbc.sql("SELECT count(*) FROM clusters WHERE name = :name").param("name", name)
                 .query(Long.class).single() > 0;
@@ -53,8 +59,17 @@ class ClusterRepository {
 
     /** Clusters ordered by name after {@code afterName}, matching the selector and phase; at most limit+1 rows. */
     List<ClusterRow> list(LabelSelector selector, String phase, String afterName, int limit) {
+        return list(selector, phase, afterName, limit, null);
+    }
+
+    /** As above, restricted to {@code onlyNames} when not null (what the caller may see). */
+    List<ClusterRow> list(LabelSelector selector, String phase, String afterName, int limit, Set<String> onlyNames) {
         StringBuilder where = new StringBuilder("WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
+        if (onlyNames != null) {
+            where.append(" AND name = ANY(:only)");
+            params.put("only", onlyNames.toArray(new String[0]));
+        }
         if (afterName != null) {
             where.append(" AND name > :after");
             params.put("after", afterName);

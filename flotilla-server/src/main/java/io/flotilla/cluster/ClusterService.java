@@ -6,6 +6,8 @@ import io.flotilla.platform.ApiException.FieldError;
 import io.flotilla.platform.ContinueToken;
 import io.flotilla.platform.LabelSelector;
 import io.flotilla.platform.Page;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,12 +41,16 @@ public class ClusterService {
     private final CredentialVault vault;
     private final HealthSettings settings;
     private final Clock clock;
+    private final Timer probeTimer;
 
-    public ClusterService(ClusterRepository repository, CredentialVault vault, HealthSettings settings, Clock clock) {
+    public ClusterService(ClusterRepository repository, CredentialVault vault, HealthSettings settings, Clock clock,
+            MeterRegistry meters) {
         this.repository = repository;
         this.vault = vault;
         this.settings = settings;
         this.clock = clock;
+        this.probeTimer = Timer.builder("flotilla.cluster.probe").description("duration of cluster health probes")
+                .register(meters);
     }
 
     public Cluster register(ClusterRequest request) {
@@ -90,6 +96,12 @@ public class ClusterService {
     }
 
     public Page<Cluster> list(String labelSelector, String phase, Integer limit, String continueToken) {
+        return list(labelSelector, phase, limit, continueToken, null);
+    }
+
+    /** Like {@link #list(String, String, Integer, String)}, restricted to the named clusters (null: all). */
+    public Page<Cluster> list(String labelSelector, String phase, Integer limit, String continueToken,
+            Set<String> onlyNames) {
         int size = ContinueToken.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         LabelSelector selector;
         try {
@@ -101,7 +113,8 @@ public class ClusterService {
             throw ApiException.badRequest("phase", "must be one of Running, Unhealthy, Unknown");
         }
         String after = continueToken == null || continueToken.isBlank() ? null : ContinueToken.decode(continueToken);
-        List<ClusterRow> rows = repository.list(selector, phase, after, size);
+        List<ClusterRow> rows = onlyNames != null && onlyNames.isEmpty() ? List.of()
+                : repository.list(selector, phase, after, size, onlyNames);
         boolean more = rows.size() > size;
         List<Cluster> items = rows.stream().limit(size).map(ClusterRow::view).toList();
         return new Page<>(items, more ? ContinueToken.encode(items.getLast().name()) : null);
@@ -191,9 +204,11 @@ public class ClusterService {
     }
 
     private ProbeResult probe(ClusterCredentials credentials) {
-        try (KubernetesClient client = ClusterClientFactory.create(credentials, settings.probeTimeout())) {
-            return ClusterProbe.probe(client);
-        }
+        return probeTimer.record(() -> {
+            try (KubernetesClient client = ClusterClientFactory.create(credentials, settings.probeTimeout())) {
+                return ClusterProbe.probe(client);
+            }
+        });
     }
 
     private ProbeResult.Success verified(ClusterCredentials credentials) {

@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
  * Platform-wide settings, each declared once with its default.
  *
  * @param dataDir directory holding the embedded database, the encryption key and the generated
- *     admin password; created on first start with owner-only permissions
+ *     admin password; created on first start with owner-only permissions; default {@code ~/.flotilla}
  * @param encryptionKey base64 AES-256 key for credentials at rest; when empty a key is generated
  *     into {@code dataDir/secret.key}
  * @param maxRequestBody largest request body accepted by the API (413 beyond it)
@@ -17,10 +17,16 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("flotilla")
 public record FlotillaProperties(
-        @DefaultValue("${user.home}/.flotilla") Path dataDir,
+        Path dataDir,
         @DefaultValue("") String encryptionKey,
         @DefaultValue("4MB") DataSize maxRequestBody,
         @DefaultValue Database database) {
+
+    public FlotillaProperties {
+        if (dataDir == null) {
+            dataDir = Path.of(System.getProperty("user.home"), ".flotilla");
+        }
+    }
 
     /**
      * @param port port of the embedded PostgreSQL on 127.0.0.1 (0 picks a free port)

@@ -1,0 +1,96 @@
+package io.flotilla.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for integration tests: real HTTP against the running server. */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String authorization;
+
+    public Api(String base, String user, String password) {
+        this.base = base;
+        this.authorization = user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Api withCredentials(String user, String password) {
+        return new Api(base, user, password);
+    }
+
+    public Api anonymous() {
+        return new Api(base, null, null);
+    }
+
+    /** One response: status, headers, body text and the body parsed as JSON when it is JSON. */
+    public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public Response get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Response delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    public Response post(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").POST(bodyOf(body)));
+    }
+
+    public Response patch(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
+    }
+
+    public Response postRaw(String path, String contentType, String body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static String toJson(Object body) {
+        return JSON.writeValueAsString(body);
+    }
+
+    private static HttpRequest.BodyPublisher bodyOf(Object body) {
+        return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : toJson(body));
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.flotilla.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Starts the whole server (embedded PostgreSQL in a fresh data directory) once and shares it between
+ * integration test classes through Spring's context cache. Health checks run fast here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "FLOTILLA_ADMIN_PASSWORD=" + ServerTestBase.ADMIN_PASSWORD,
+        "flotilla.clusters.health.interval=1s",
+        "flotilla.clusters.health.max-backoff=2s",
+        "flotilla.clusters.health.probe-timeout=2s",
+        "flotilla.clusters.health.tick=200ms",
+        "flotilla.max-request-body=64KB",
+        "logging.level.io.flotilla=info"
+})
+public abstract class ServerTestBase {
+
+    public static final String ADMIN_PASSWORD = "it-admin-password-1";
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api api;
+
+    /** One data directory for the shared server context, created once. */
+    private static final String DATA_DIR = createDataDir();
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("flotilla.data-dir", () -> DATA_DIR);
+    }
+
+    private static String createDataDir() {
+        try {
+            return Files.createTempDirectory("flotilla-it-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api("http://127.0.0.1:" + port, "admin", ADMIN_PASSWORD);
+    }
+
+}
