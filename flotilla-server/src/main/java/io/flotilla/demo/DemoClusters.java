@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts the demo sandbox clusters in-process and registers them (or refreshes their endpoint and
- * token after a restart, since a sandbox gets a new port and token each start). Their kubeconfigs
- * are written to {@code dataDir/sandboxes/} for kubectl.
+ * token after a restart, since a sandbox gets a new port and token each start). The platform talks to
+ * them over plain HTTP on loopback; the kubeconfigs written to {@code dataDir/sandboxes/} for kubectl
+ * use the HTTPS listener, because kubectl only sends bearer tokens over TLS.
  */
 @Component
 @ConditionalOnProperty(name = "flotilla.demo.enabled", havingValue = "true")
@@ -51,7 +52,7 @@ public class DemoClusters implements ApplicationRunner, DisposableBean {
             SandboxCluster sandbox = SandboxCluster.start(SandboxSpec.demo(name));
             running.add(sandbox);
             Path file = kubeconfigDir.resolve(name + ".kubeconfig");
-            SecretFiles.writeNew(file, sandbox.kubeconfig());
+            SecretFiles.writeNew(file, sandbox.kubectlKubeconfig());
             kubeconfigs.put(name, file);
             register(name, sandbox);
         }

@@ -44,7 +44,16 @@ public class EmbeddedDatabase {
         if (properties.database().port() > 0) {
             builder.setPort(properties.database().port());
         }
-        EmbeddedPostgres pg = builder.start();
+        EmbeddedPostgres pg;
+        try {
+            pg = builder.start();
+        } catch (IOException | IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new IllegalStateException("the data directory " + properties.dataDir().toAbsolutePath()
+                        + " is in use by another running Flotilla; stop it or choose another --data-dir", e);
+            }
+            throw e;
+        }
         log.info("embedded PostgreSQL serving {} on 127.0.0.1:{}", data, pg.getPort());
         return pg;
     }

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flotilla.sandbox.api.ResourceCatalog;
 import io.flotilla.sandbox.api.ResourceType;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -20,8 +18,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,8 +33,6 @@ import java.util.function.UnaryOperator;
  */
 public final class ObjectStore {
 
-  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, ConcurrentSkipListMap<String, StoredObject>> objects = new ConcurrentHashMap<>();
   private final Map<String, Set<Ref>> dependents = new HashMap<>();
@@ -49,7 +43,7 @@ public final class ObjectStore {
   private final int historyCapacity;
   private final int eventCapacity;
   private final Clock clock;
-  private final SplittableRandom random;
+  private final NameGenerator names;
   private volatile long revision;
   private long compactedRevision;
 
@@ -65,7 +59,7 @@ public final class ObjectStore {
    */
   public ObjectStore(Clock clock, long seed, int historyCapacity, int eventCapacity) {
     this.clock = clock;
-    this.random = new SplittableRandom(seed);
+    this.names = new NameGenerator(seed);
     this.historyCapacity = historyCapacity;
     this.eventCapacity = eventCapacity;
     this.revision = 1;
@@ -114,7 +108,7 @@ public final class ObjectStore {
           namespace + "/\uffff", false);
     }
     if (continueToken != null && !continueToken.isEmpty()) {
-      String after = decodeContinue(continueToken);
+      String after = ContinueTokens.decode(continueToken);
       source = source.tailMap(after, false);
     }
     List<StoredObject> items = new ArrayList<>();
@@ -134,26 +128,8 @@ public final class ObjectStore {
       continueKey = items.get(items.size() - 1).key();
     }
     return new ListResult(items, listRevision,
-        continueKey == null ? null : encodeContinue(listRevision, continueKey),
+        continueKey == null ? null : ContinueTokens.encode(listRevision, continueKey),
         continueKey == null ? null : remaining);
-  }
-
-  private static String encodeContinue(long rev, String key) {
-    return Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((rev + "|" + key).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String decodeContinue(String token) {
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-      int bar = text.indexOf('|');
-      if (bar < 0) {
-        throw StoreException.badRequest("invalid continue token");
-      }
-      return text.substring(bar + 1);
-    } catch (IllegalArgumentException e) {
-      throw StoreException.badRequest("invalid continue token");
-    }
   }
 
   /** Objects whose ownerReferences name the given owner uid. */
@@ -543,27 +519,11 @@ public final class ObjectStore {
 
   /** A random uid (version-4 layout) from the store's seeded generator. */
   public String newUid() {
-    lock.lock();
-    try {
-      long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-      long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-      return new UUID(most, least).toString();
-    } finally {
-      lock.unlock();
-    }
+    return names.uid();
   }
 
   /** A random suffix in the alphabet Kubernetes uses for generated names. */
   public String randomSuffix(int length) {
-    lock.lock();
-    try {
-      StringBuilder sb = new StringBuilder(length);
-      for (int i = 0; i < length; i++) {
-        sb.append(NAME_ALPHABET.charAt(random.nextInt(NAME_ALPHABET.length())));
-      }
-      return sb.toString();
-    } finally {
-      lock.unlock();
-    }
+    return names.suffix(length);
   }
 }
