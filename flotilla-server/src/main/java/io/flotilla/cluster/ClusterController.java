@@ -1,7 +1,9 @@
 package io.flotilla.cluster;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.flotilla.iam.AccessControl;
+import io.flotilla.iam.Authorization;
+import io.flotilla.iam.Listable;
+import io.flotilla.iam.Scope;
 import io.flotilla.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,11 +30,11 @@ class ClusterController {
     private static final String RESOURCE = "clusters";
 
     private final ClusterService clusters;
-    private final AccessControl access;
+    private final Authorization authz;
 
-    ClusterController(ClusterService clusters, AccessControl access) {
+    ClusterController(ClusterService clusters, Authorization authz) {
         this.clusters = clusters;
-        this.access = access;
+        this.authz = authz;
     }
 
     /** A page of clusters; {@code continue} is null on the last page. */
@@ -51,8 +53,11 @@ class ClusterController {
             @Parameter(description = "page size, 1-500, default 50") @RequestParam(required = false) Integer limit,
             @Parameter(description = "token from the previous page") @RequestParam(name = "continue", required = false)
             String continueToken) {
-        access.require("list", RESOURCE, null);
-        return ClusterList.of(clusters.list(labelSelector, phase, limit, continueToken));
+        Listable visible = authz.listable(authz.current(), RESOURCE, "list");
+        if (visible.all()) {
+            return ClusterList.of(clusters.list(labelSelector, phase, limit, continueToken));
+        }
+        return ClusterList.of(clusters.list(labelSelector, phase, limit, continueToken, visible.anyClusters()));
     }
 
     @PostMapping("/clusters")
@@ -60,7 +65,7 @@ class ClusterController {
             description = "Verifies the connection (GET /version, nodes) before storing anything; 422 when the "
                     + "cluster is unreachable or rejects the credentials, unless skipVerification is true.")
     ResponseEntity<Cluster> register(@RequestBody ClusterRequest request) {
-        access.require("create", RESOURCE, request.name());
+        authz.require("create", RESOURCE, Scope.PLATFORM, request.name());
         Cluster created = clusters.register(request);
         return ResponseEntity.created(URI.create("/api/v1/clusters/" + created.name())).body(created);
     }
@@ -68,7 +73,7 @@ class ClusterController {
     @GetMapping("/clusters/{name}")
     @Operation(summary = "Get a cluster")
     Cluster get(@PathVariable String name) {
-        access.require("get", RESOURCE, name);
+        authz.requireVisible("get", RESOURCE, new Scope.Cluster(name), name, "cluster '" + name + "'");
         return clusters.get(name);
     }
 
@@ -76,14 +81,14 @@ class ClusterController {
     @Operation(summary = "Update a cluster",
             description = "Display name, description, labels (replaced whole) and credentials (verified first).")
     Cluster update(@PathVariable String name, @RequestBody ClusterRequest request) {
-        access.require("update", RESOURCE, name);
+        authz.requireVisible("update", RESOURCE, new Scope.Cluster(name), name, "cluster '" + name + "'");
         return clusters.update(name, request);
     }
 
     @DeleteMapping("/clusters/{name}")
     @Operation(summary = "Remove a cluster", description = "Stops all work for it; the cluster itself is untouched.")
     ResponseEntity<Void> delete(@PathVariable String name) {
-        access.require("delete", RESOURCE, name);
+        authz.requireVisible("delete", RESOURCE, new Scope.Cluster(name), name, "cluster '" + name + "'");
         clusters.delete(name);
         return ResponseEntity.noContent().build();
     }
@@ -91,7 +96,7 @@ class ClusterController {
     @PostMapping("/clusters/{name}/probe")
     @Operation(summary = "Check a cluster's health now")
     Cluster probe(@PathVariable String name) {
-        access.require("update", RESOURCE, name);
+        authz.requireVisible("update", RESOURCE, new Scope.Cluster(name), name, "cluster '" + name + "'");
         return clusters.probe(name);
     }
 
@@ -99,7 +104,7 @@ class ClusterController {
     @Operation(summary = "Test credentials without storing them",
             description = "Same body as registration; answers whether the cluster is reachable.")
     VerificationResult verify(@RequestBody ClusterRequest request) {
-        access.require("create", RESOURCE, request.name());
+        authz.require("create", RESOURCE, Scope.PLATFORM, request.name());
         return clusters.verify(request);
     }
 }

@@ -42,10 +42,12 @@ public class ClusterService {
     private final HealthSettings settings;
     private final Clock clock;
     private final Timer probeTimer;
+    private final ClusterClients clients;
 
-    public ClusterService(ClusterRepository repository, CredentialVault vault, HealthSettings settings, Clock clock,
-            MeterRegistry meters) {
+    ClusterService(ClusterRepository repository, CredentialVault vault, HealthSettings settings, Clock clock,
+            MeterRegistry meters, ClusterClients clients) {
         this.repository = repository;
+        this.clients = clients;
         this.vault = vault;
         this.settings = settings;
         this.clock = clock;
@@ -162,6 +164,7 @@ public class ClusterService {
         if (!repository.delete(row.id())) {
             throw ApiException.notFound("cluster '" + name + "'");
         }
+        clients.evict(row.id());
         log.info("deleted cluster {}", name);
     }
 
@@ -197,7 +200,15 @@ public class ClusterService {
         repository.saveHealth(row.id(), row.generation(), outcome.health(), outcome.nextProbe());
     }
 
-    /** A fabric8 client for a registered cluster; the caller closes it. */
+    /**
+     * The shared, long-lived fabric8 client of a registered cluster. Do NOT close it: it is closed
+     * when the cluster's credentials change or the cluster is removed.
+     */
+    public KubernetesClient sharedClient(String name) {
+        return clients.get(row(name));
+    }
+
+    /** A new fabric8 client for a registered cluster; the caller closes it. */
     public KubernetesClient client(String name) {
         ClusterRow row = row(name);
         return ClusterClientFactory.create(vault.decrypt(row.id(), row.credentials()), settings.probeTimeout());

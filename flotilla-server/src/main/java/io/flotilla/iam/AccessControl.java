@@ -1,34 +1,23 @@
 package io.flotilla.iam;
 
-import io.flotilla.platform.ApiException;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * The one authorisation decision of the platform: may the current principal do {@code verb} on
- * {@code resource} (optionally a named one)? Every endpoint calls it; deny by default.
- *
- * <p>Until global management (users, roles, bindings) lands, only platform admins are allowed.
+ * Platform-scope shortcut kept for callers written before the {@link Authorization} service:
+ * {@code require(verb, resource, name)} checks the current caller on the whole platform.
+ * New code should call {@link Authorization} with the right scope.
  */
 @Service
 public class AccessControl {
 
-    public static final String ROLE_ADMIN = "ROLE_ADMIN";
+    private final Authorization authorization;
 
-    public boolean allowed(Authentication principal, String verb, String resource, String name) {
-        return principal != null && principal.isAuthenticated()
-                && principal.getAuthorities().stream().anyMatch(a -> ROLE_ADMIN.equals(a.getAuthority()));
+    AccessControl(Authorization authorization) {
+        this.authorization = authorization;
     }
 
-    /** Throws 403 problem+json unless the current principal is allowed. */
+    /** Throws 403 problem+json unless the current principal may do it platform-wide. */
     public void require(String verb, String resource, String name) {
-        Authentication principal = SecurityContextHolder.getContext().getAuthentication();
-        if (!allowed(principal, verb, resource, name)) {
-            String who = principal == null ? "anonymous" : principal.getName();
-            throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "'" + who + "' may not " + verb + " "
-                    + resource + (name == null ? "" : " '" + name + "'") + "; ask a platform admin for access");
-        }
+        authorization.require(verb, resource, Scope.PLATFORM, name);
     }
 }

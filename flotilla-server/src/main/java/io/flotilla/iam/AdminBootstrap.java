@@ -4,15 +4,18 @@ import io.flotilla.platform.FlotillaProperties;
 import io.flotilla.platform.SecretFiles;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the platform admin {@code admin} on first start, with the password from
  * {@code FLOTILLA_ADMIN_PASSWORD}, or a generated one written to {@code dataDir/admin-password} (0600).
+ * It is a normal local user holding the platform Admin role through a role binding.
  */
 @Component
 public class AdminBootstrap {
@@ -24,7 +27,8 @@ public class AdminBootstrap {
     private final Path passwordFile;
     private final boolean generated;
 
-    AdminBootstrap(UserStore users, PasswordEncoder encoder, FlotillaProperties properties, Environment env) {
+    AdminBootstrap(UserStore users, RoleBindingStore bindings, PasswordEncoder encoder, FlotillaProperties properties,
+            Environment env) {
         this.passwordFile = properties.dataDir().resolve("admin-password").toAbsolutePath();
         if (users.find(ADMIN).isPresent()) {
             this.generated = false;
@@ -41,7 +45,12 @@ public class AdminBootstrap {
             this.generated = true;
             log.info("created the platform admin '{}' with a generated password, written to {}", ADMIN, passwordFile);
         }
-        users.create(ADMIN, "Platform administrator", encoder.encode(password), "Admin");
+        try {
+            UUID id = users.insert(ADMIN, "Platform administrator", "", encoder.encode(password), true, "local");
+            bindings.insert(UUID.randomUUID(), id, null, Role.ADMIN, Scope.PLATFORM);
+        } catch (DuplicateKeyException e) {
+            log.info("the platform admin was created by another replica starting at the same time");
+        }
     }
 
     /** Where the generated admin password lives (it may not exist if the password came from the environment). */

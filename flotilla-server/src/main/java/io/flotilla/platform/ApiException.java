@@ -1,6 +1,7 @@
 package io.flotilla.platform;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -34,6 +35,11 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Extra members of the problem document (RFC 9457 extensions); none by default. */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 
     public static ApiException badRequest(String field, String message) {

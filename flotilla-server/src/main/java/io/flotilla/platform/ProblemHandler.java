@@ -31,6 +31,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!e.errors().isEmpty()) {
             body.setProperty("errors", e.errors());
         }
+        e.properties().forEach(body::setProperty);
         return Problems.response(body);
     }
 

@@ -27,6 +27,11 @@ public final class Api {
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
     public Api withCredentials(String user, String password) {
         return new Api(base, user, password);
     }
@@ -60,6 +65,23 @@ public final class Api {
 
     public Response patch(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json").method("PATCH", bodyOf(body)));
+    }
+
+    public Response put(String path) {
+        return send(builder(path).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Response put(String path, Object body) {
+        return send(builder(path).header("Content-Type", "application/json").PUT(bodyOf(body)));
+    }
+
+    /** The same server with another Authorization header value (e.g. "Bearer <key>"). */
+    public Api withAuthorization(String header) {
+        return new Api(base, header);
+    }
+
+    public String base() {
+        return base;
     }
 
     public Response postRaw(String path, String contentType, String body) {

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "FLOTILLA_ADMIN_PASSWORD=" + ServerTestBase.ADMIN_PASSWORD,
         "flotilla.clusters.health.interval=1s",
         "flotilla.clusters.health.max-backoff=2s",
-        "flotilla.clusters.health.probe-timeout=2s",
+        "flotilla.clusters.health.probe-timeout=5s",
         "flotilla.clusters.health.tick=200ms",
         "flotilla.max-request-body=64KB",
         "logging.level.io.flotilla=info"

@@ -1,0 +1,156 @@
+package io.flotilla.resource;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Generic API for every kind a cluster serves. Types are named like kubectl names them:
+ * {@code pods}, {@code deployments.apps}, {@code deploy}, a CRD's plural.group.
+ */
+@RestController
+@RequestMapping("/api/v1/clusters/{cluster}")
+@Tag(name = "Resources", description = "Any Kubernetes kind in a member cluster, CRDs included")
+class ResourceController {
+
+    private final ResourceService resources;
+    private final ApplyService applier;
+    private final TableService tables;
+
+    ResourceController(ResourceService resources, ApplyService applier, TableService tables) {
+        this.resources = resources;
+        this.applier = applier;
+        this.tables = tables;
+    }
+
+    @GetMapping("/tables/{type}")
+    @Operation(summary = "A page of a cluster-scoped kind as kubectl prints it",
+            description = "The cluster's server-side table: its printer columns (CRDs included), one row per object.")
+    ResourceTable clusterTable(@PathVariable String cluster, @PathVariable String type,
+            @RequestParam(required = false) String labelSelector, @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "continue", required = false) String continueToken) {
+        return tables.table(cluster, type, null, labelSelector, limit, continueToken);
+    }
+
+    @GetMapping("/namespaces/{namespace}/tables/{type}")
+    @Operation(summary = "A page of a namespaced kind as kubectl prints it",
+            description = "Typed summaries for list views (services, ingresses, configmaps, secrets, PVCs, HPAs, any "
+                    + "CRD): the cluster's own columns. Secret values are never part of a table.")
+    ResourceTable table(@PathVariable String cluster, @PathVariable String namespace, @PathVariable String type,
+            @RequestParam(required = false) String labelSelector, @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "continue", required = false) String continueToken) {
+        return tables.table(cluster, type, namespace, labelSelector, limit, continueToken);
+    }
+
+    @GetMapping("/api-resources")
+    @Operation(summary = "Kinds the cluster serves", description = "From the cluster's discovery documents.")
+    List<ResourceType> types(@PathVariable String cluster) {
+        return resources.types(cluster);
+    }
+
+    @GetMapping("/resources/{type}")
+    @Operation(summary = "List cluster-scoped objects, or namespaced ones in every namespace you may list")
+    GenericKubernetesResourceList listAll(@PathVariable String cluster, @PathVariable String type,
+            @Parameter(description = "e.g. app=web,tier in (a,b)") @RequestParam(required = false) String labelSelector,
+            @Parameter(description = "e.g. status.phase=Running") @RequestParam(required = false) String fieldSelector,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "continue", required = false) String continueToken) {
+        return resources.list(cluster, type, null, labelSelector, fieldSelector, limit, continueToken);
+    }
+
+    @GetMapping("/namespaces/{namespace}/resources/{type}")
+    @Operation(summary = "List objects of a kind in a namespace")
+    GenericKubernetesResourceList list(@PathVariable String cluster, @PathVariable String namespace,
+            @PathVariable String type, @RequestParam(required = false) String labelSelector,
+            @RequestParam(required = false) String fieldSelector, @RequestParam(required = false) Integer limit,
+            @RequestParam(name = "continue", required = false) String continueToken) {
+        return resources.list(cluster, type, namespace, labelSelector, fieldSelector, limit, continueToken);
+    }
+
+    @GetMapping("/resources/{type}/{name}")
+    @Operation(summary = "Get a cluster-scoped object")
+    GenericKubernetesResource getClusterScoped(@PathVariable String cluster, @PathVariable String type,
+            @PathVariable String name) {
+        return resources.get(cluster, type, null, name);
+    }
+
+    @GetMapping("/namespaces/{namespace}/resources/{type}/{name}")
+    @Operation(summary = "Get an object")
+    GenericKubernetesResource get(@PathVariable String cluster, @PathVariable String namespace,
+            @PathVariable String type, @PathVariable String name) {
+        return resources.get(cluster, type, namespace, name);
+    }
+
+    @PostMapping("/resources/{type}")
+    @Operation(summary = "Create a cluster-scoped object")
+    ResponseEntity<GenericKubernetesResource> createClusterScoped(@PathVariable String cluster,
+            @PathVariable String type, @RequestBody GenericKubernetesResource body) {
+        return ResponseEntity.status(201).body(resources.create(cluster, type, null, body));
+    }
+
+    @PostMapping("/namespaces/{namespace}/resources/{type}")
+    @Operation(summary = "Create an object")
+    ResponseEntity<GenericKubernetesResource> create(@PathVariable String cluster, @PathVariable String namespace,
+            @PathVariable String type, @RequestBody GenericKubernetesResource body) {
+        return ResponseEntity.status(201).body(resources.create(cluster, type, namespace, body));
+    }
+
+    @PutMapping("/resources/{type}/{name}")
+    @Operation(summary = "Replace a cluster-scoped object",
+            description = "Send metadata.resourceVersion for optimistic concurrency: a stale one answers 409.")
+    GenericKubernetesResource replaceClusterScoped(@PathVariable String cluster, @PathVariable String type,
+            @PathVariable String name, @RequestBody GenericKubernetesResource body) {
+        return resources.replace(cluster, type, null, name, body);
+    }
+
+    @PutMapping("/namespaces/{namespace}/resources/{type}/{name}")
+    @Operation(summary = "Replace an object",
+            description = "Send metadata.resourceVersion for optimistic concurrency: a stale one answers 409.")
+    GenericKubernetesResource replace(@PathVariable String cluster, @PathVariable String namespace,
+            @PathVariable String type, @PathVariable String name, @RequestBody GenericKubernetesResource body) {
+        return resources.replace(cluster, type, namespace, name, body);
+    }
+
+    @DeleteMapping("/resources/{type}/{name}")
+    @Operation(summary = "Delete a cluster-scoped object")
+    ResponseEntity<Void> deleteClusterScoped(@PathVariable String cluster, @PathVariable String type,
+            @PathVariable String name, @RequestParam(required = false) String propagationPolicy) {
+        resources.delete(cluster, type, null, name, propagationPolicy);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/namespaces/{namespace}/resources/{type}/{name}")
+    @Operation(summary = "Delete an object", description = "propagationPolicy: Background (default), Foreground, Orphan.")
+    ResponseEntity<Void> delete(@PathVariable String cluster, @PathVariable String namespace,
+            @PathVariable String type, @PathVariable String name,
+            @RequestParam(required = false) String propagationPolicy) {
+        resources.delete(cluster, type, namespace, name, propagationPolicy);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/apply", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain",
+            "application/json"})
+    @Operation(summary = "Apply YAML or JSON (server-side apply, field manager flotilla)",
+            description = "One or many documents. Every document is checked and authorised before the first write. "
+                    + "dryRun=true persists nothing and lists the changed fields of each document. A failure "
+                    + "part-way answers 422 listing which documents were applied, failed and not tried.")
+    ApplyReport apply(@PathVariable String cluster, @RequestBody String body,
+            @Parameter(description = "namespace for documents without one")
+            @RequestParam(required = false) String namespace,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        return applier.apply(cluster, body, namespace, dryRun);
+    }
+}
