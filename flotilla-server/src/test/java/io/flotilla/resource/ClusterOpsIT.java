@@ -126,6 +126,59 @@ class ClusterOpsIT extends ServerTestBase {
     }
 
     @Test
+    void drainStopsAtAPodDisruptionBudgetAndReportsWhatItCouldNotEvict() {
+        String node = workerNode();
+        Api.Response applied = api.postRaw(base + "/apply?namespace=default", "application/yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: guarded}
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: guarded}}
+                  template:
+                    metadata: {labels: {app: guarded}}
+                    spec:
+                      nodeSelector: {kubernetes.io/hostname: NODE}
+                      containers: [{name: c, image: busybox:1.36}]
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata: {name: guarded}
+                spec:
+                  minAvailable: 1
+                  selector: {matchLabels: {app: guarded}}
+                """.replace("NODE", node));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        String wl = base + "/namespaces/default/workloads/deployments/guarded";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get(wl).json().get("ready").asInt()).isEqualTo(2));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get(base
+                + "/namespaces/default/resources/poddisruptionbudgets/guarded").json().at("/status/disruptionsAllowed")
+                .asInt()).isEqualTo(1));
+
+        // the first eviction is allowed; its replacement cannot be scheduled (the node is cordoned and the
+        // pods are pinned to it), so the budget blocks the second one until the drain times out
+        Api.Response started = api.post(base + "/nodes/" + node + "/drain?timeoutSeconds=5", Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("id").asString();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode report = api.get("/api/v1/drains/" + id).json();
+                assertThat(report.get("phase").asString()).isEqualTo("Failed");
+                assertThat(report.get("evicted").valueStream().filter(p -> p.asString().contains("guarded")).count())
+                        .isEqualTo(1);
+                assertThat(report.get("blocked").toString()).contains("guarded").contains("PodDisruptionBudget");
+            });
+            assertThat(api.get(wl + "/pods").json().valueStream()
+                    .filter(p -> p.get("phase").asString().equals("Running")).count()).isEqualTo(1);
+        } finally {
+            api.post(base + "/nodes/" + node + "/uncordon", Map.of());
+            api.delete(base + "/namespaces/default/resources/deployments.apps/guarded");
+            api.delete(base + "/namespaces/default/resources/poddisruptionbudgets/guarded");
+        }
+    }
+
+    @Test
     void createsNamespacesWithQuotaPresetsAndRefusesBadQuotas() {
         Api.Response created = api.post(base + "/namespaces", Map.of("name", "team-a", "quotaPreset", "small",
                 "defaultLimits", Map.of("cpu", "500m", "memory", "512Mi")));

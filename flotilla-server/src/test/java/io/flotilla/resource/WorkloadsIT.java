@@ -8,11 +8,15 @@ import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.Api;
 import io.flotilla.support.ServerTestBase;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -298,9 +302,28 @@ class WorkloadsIT extends ServerTestBase {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.get(workload("deployments", "logs") + "/events").json().toString())
                         .contains("ScalingReplicaSet"));
-        Api.Response follow = api.get(base + "/namespaces/" + ns + "/pods/" + pod + "/log/follow?tailLines=3");
-        assertThat(follow.status()).isEqualTo(200);
-        assertThat(follow.body()).contains("event:line");
+    }
+
+    @Test
+    void followedLogsDeliverNewLinesAsTheyAreWritten() throws Exception {
+        apply(deployment("follow", "nginx:1.25", 1), ns, false);
+        awaitRunning("follow", 1);
+        String pod = podNames("follow").iterator().next();
+        String path = base + "/namespaces/" + ns + "/pods/" + pod + "/log/follow?tailLines=2";
+        List<String> data = CompletableFuture.supplyAsync(() -> {
+            try (Stream<String> lines = api.lines(path)) {
+                // two tail lines exist when the stream opens; the next ones are written while we listen
+                return lines.filter(l -> l.startsWith("data:")).limit(4).toList();
+            }
+        }).get(30, TimeUnit.SECONDS);
+
+        assertThat(data).hasSize(4);
+        assertThat(data.get(3)).contains("GET /healthz");
+        assertThat(timeOf(data.get(3))).isAfter(timeOf(data.get(1)));
+    }
+
+    private static Instant timeOf(String sseData) {
+        return Instant.parse(sseData.substring("data:".length()).strip().split(" ")[0]);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +54,21 @@ public final class Api {
 
     public Response get(String path) {
         return send(builder(path).GET());
+    }
+
+    /**
+     * Opens a streamed response (server-sent events, followed logs) and hands its lines over as
+     * they arrive; closing the stream closes the connection.
+     */
+    public Stream<String> lines(String path) {
+        try {
+            return http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofLines()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response delete(String path) {

@@ -1,5 +1,5 @@
 package io.flotilla.sandbox.api;
 
-/** What the dispatcher answers: a complete response or a watch stream. */
-public sealed interface ApiResult permits ApiResponse, WatchStream {
+/** What the dispatcher answers: a complete response, a watch stream or a followed log. */
+public sealed interface ApiResult permits ApiResponse, WatchStream, LogStream {
 }

@@ -4,6 +4,7 @@ import io.flotilla.sandbox.api.ApiDispatcher;
 import io.flotilla.sandbox.api.ApiRequest;
 import io.flotilla.sandbox.api.ApiResponse;
 import io.flotilla.sandbox.api.ApiResult;
+import io.flotilla.sandbox.api.LogStream;
 import io.flotilla.sandbox.api.WatchStream;
 import io.flotilla.sandbox.store.WatchSubscription;
 import io.vertx.core.Vertx;
@@ -14,9 +15,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class SandboxHttpServer {
 
   private static final Logger log = LoggerFactory.getLogger(SandboxHttpServer.class);
+  /** How often a followed log is checked for new lines. */
+  private static final Duration LOG_TICK = Duration.ofMillis(500);
 
   private final Vertx vertx;
   private final ApiDispatcher dispatcher;
@@ -102,6 +108,8 @@ public final class SandboxHttpServer {
         respond(request.response(), response);
       } else if (result instanceof WatchStream watch) {
         streamChunked(request.response(), watch);
+      } else if (result instanceof LogStream logs) {
+        streamLog(request.response(), logs);
       }
     })).onFailure(e -> log.debug("cluster={} request body failed: {}", cluster, e.getMessage()));
   }
@@ -151,6 +159,32 @@ public final class SandboxHttpServer {
         }
       });
     }
+  }
+
+  /** Streams a followed log: what exists now, then new lines every tick until the pod goes away. */
+  private void streamLog(HttpServerResponse response, LogStream logs) {
+    response.setStatusCode(200).setChunked(true).putHeader("Content-Type", "text/plain; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache, private");
+    response.write(Buffer.buffer(logs.initial().getBytes(StandardCharsets.UTF_8)));
+    Instant[] last = {logs.openedAt()};
+    long timer = vertx.setPeriodic(LOG_TICK.toMillis(), id -> {
+      if (response.closed() || response.ended()) {
+        vertx.cancelTimer(id);
+        return;
+      }
+      Instant now = logs.now();
+      Optional<String> lines = logs.next(last[0], now);
+      if (lines.isEmpty()) {
+        vertx.cancelTimer(id);
+        response.end();
+        return;
+      }
+      last[0] = now;
+      if (!lines.get().isEmpty() && !response.writeQueueFull()) {
+        response.write(Buffer.buffer(lines.get().getBytes(StandardCharsets.UTF_8)));
+      }
+    });
+    response.closeHandler(v -> vertx.cancelTimer(timer));
   }
 
   private void onWebSocket(HttpServerRequest request) {

@@ -48,6 +48,7 @@ public final class Simulator implements AutoCloseable {
   private final JobController jobs;
   private final CronJobController cronJobs;
   private final EndpointsController endpoints;
+  private final DisruptionController disruptions;
   private final NodeController nodes;
   private final NamespaceController namespaces;
   private boolean draining;
@@ -70,6 +71,7 @@ public final class Simulator implements AutoCloseable {
     this.jobs = new JobController(ctx);
     this.cronJobs = new CronJobController(ctx);
     this.endpoints = new EndpointsController(ctx);
+    this.disruptions = new DisruptionController(ctx);
     this.nodes = new NodeController(ctx);
     this.namespaces = new NamespaceController(ctx);
     store.addListener(this::onEvent);
@@ -183,6 +185,7 @@ public final class Simulator implements AutoCloseable {
         }
       }
       case ENDPOINTS -> endpoints.reconcile(item.namespace());
+      case DISRUPTION -> disruptions.reconcile(item.namespace());
       case NODE -> {
         if (item.name() == null) {
           nodes.heartbeat();
@@ -224,6 +227,9 @@ public final class Simulator implements AutoCloseable {
       if (podChangeMattersToEndpoints(event)) {
         enqueue(WorkItem.of(WorkItem.Kind.ENDPOINTS, ns, null));
       }
+      if (podChangeMattersToOwner(event) && !store.list(ResourceCatalog.PDBS, ns).isEmpty()) {
+        enqueue(WorkItem.of(WorkItem.Kind.DISRUPTION, ns, null));
+      }
     } else if (type.equals(ResourceCatalog.REPLICA_SETS)) {
       if (!deleted && specChanged(before, object.object())) {
         enqueue(WorkItem.of(WorkItem.Kind.REPLICASET, ns, object.name()));
@@ -249,6 +255,10 @@ public final class Simulator implements AutoCloseable {
     } else if (type.equals(ResourceCatalog.CRON_JOBS)) {
       if (!deleted && specChanged(before, object.object())) {
         enqueue(WorkItem.of(WorkItem.Kind.CRONJOB, ns, object.name()));
+      }
+    } else if (type.equals(ResourceCatalog.PDBS)) {
+      if (!deleted && specChanged(before, object.object())) {
+        enqueue(WorkItem.of(WorkItem.Kind.DISRUPTION, ns, null));
       }
     } else if (type.equals(ResourceCatalog.SERVICES)) {
       enqueue(WorkItem.of(WorkItem.Kind.ENDPOINTS, ns, null));

@@ -11,7 +11,7 @@ record WorkItem(Kind kind, String namespace, String name) {
 
   /** Controllers. */
   enum Kind { SCHEDULE, POD, REPLICASET, DEPLOYMENT, STATEFULSET, DAEMONSET, ALL_DAEMONSETS, JOB, CRONJOB,
-    ENDPOINTS, NODE, NAMESPACE }
+    ENDPOINTS, NODE, NAMESPACE, DISRUPTION }
 
   static WorkItem of(Kind kind, String namespace, String name) {
     return new WorkItem(kind, namespace, name);
