@@ -1,6 +1,8 @@
 package io.flotilla.resource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +76,7 @@ class ClusterOpsController {
 
     @PatchMapping("/nodes/{name}")
     @Operation(summary = "Replace a node's labels and/or taints")
-    NodeSummary edit(@PathVariable String cluster, @PathVariable String name, @RequestBody NodeEdit body) {
+    NodeSummary edit(@PathVariable String cluster, @PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.NODE_EDIT))) @RequestBody NodeEdit body) {
         return nodes.edit(cluster, name, body.labels(), body.taints());
     }
 
@@ -99,7 +101,7 @@ class ClusterOpsController {
             description = "quotaPreset small|medium|large, or custom quota; defaultLimits/defaultRequests make a "
                     + "LimitRange. Validated before anything is written.")
     ResponseEntity<NamespaceService.NamespaceSummary> createNamespace(@PathVariable String cluster,
-            @RequestBody NamespaceService.NamespaceRequest body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = {@ExampleObject(name = "preset quota and default limits", value = ApiExamples.NAMESPACE), @ExampleObject(name = "custom quota", value = ApiExamples.NAMESPACE_CUSTOM_QUOTA)})) @RequestBody NamespaceService.NamespaceRequest body) {
         return ResponseEntity.status(201).body(namespaces.create(cluster, body));
     }
 

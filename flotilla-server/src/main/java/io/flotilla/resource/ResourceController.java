@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -97,14 +99,14 @@ class ResourceController {
     @PostMapping("/resources/{type}")
     @Operation(summary = "Create a cluster-scoped object")
     ResponseEntity<GenericKubernetesResource> createClusterScoped(@PathVariable String cluster,
-            @PathVariable String type, @RequestBody GenericKubernetesResource body) {
+            @PathVariable String type, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.CLUSTER_OBJECT))) @RequestBody GenericKubernetesResource body) {
         return ResponseEntity.status(201).body(resources.create(cluster, type, null, body));
     }
 
     @PostMapping("/namespaces/{namespace}/resources/{type}")
     @Operation(summary = "Create an object")
     ResponseEntity<GenericKubernetesResource> create(@PathVariable String cluster, @PathVariable String namespace,
-            @PathVariable String type, @RequestBody GenericKubernetesResource body) {
+            @PathVariable String type, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.OBJECT))) @RequestBody GenericKubernetesResource body) {
         return ResponseEntity.status(201).body(resources.create(cluster, type, namespace, body));
     }
 
@@ -112,7 +114,7 @@ class ResourceController {
     @Operation(summary = "Replace a cluster-scoped object",
             description = "Send metadata.resourceVersion for optimistic concurrency: a stale one answers 409.")
     GenericKubernetesResource replaceClusterScoped(@PathVariable String cluster, @PathVariable String type,
-            @PathVariable String name, @RequestBody GenericKubernetesResource body) {
+            @PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.CLUSTER_OBJECT))) @RequestBody GenericKubernetesResource body) {
         return resources.replace(cluster, type, null, name, body);
     }
 
@@ -120,7 +122,7 @@ class ResourceController {
     @Operation(summary = "Replace an object",
             description = "Send metadata.resourceVersion for optimistic concurrency: a stale one answers 409.")
     GenericKubernetesResource replace(@PathVariable String cluster, @PathVariable String namespace,
-            @PathVariable String type, @PathVariable String name, @RequestBody GenericKubernetesResource body) {
+            @PathVariable String type, @PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.OBJECT))) @RequestBody GenericKubernetesResource body) {
         return resources.replace(cluster, type, namespace, name, body);
     }
 
@@ -147,7 +149,7 @@ class ResourceController {
             description = "One or many documents. Every document is checked and authorised before the first write. "
                     + "dryRun=true persists nothing and lists the changed fields of each document. A failure "
                     + "part-way answers 422 listing which documents were applied, failed and not tried.")
-    ApplyReport apply(@PathVariable String cluster, @RequestBody String body,
+    ApplyReport apply(@PathVariable String cluster, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/yaml", examples = @ExampleObject(name = "namespace and deployment", value = ApiExamples.APPLY_YAML))) @RequestBody String body,
             @Parameter(description = "namespace for documents without one")
             @RequestParam(required = false) String namespace,
             @RequestParam(defaultValue = "false") boolean dryRun) {

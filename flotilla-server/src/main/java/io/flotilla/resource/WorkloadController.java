@@ -1,6 +1,8 @@
 package io.flotilla.resource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,7 @@ class WorkloadController {
             description = "Validated field by field before anything is written; an optional Service exposes chosen "
                     + "ports. 400 lists every invalid field.")
     ResponseEntity<WorkloadSummary> createFromForm(@PathVariable String cluster, @PathVariable String namespace,
-            @RequestBody WorkloadForm form) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deployment with a service", value = ApiExamples.WORKLOAD_FORM))) @RequestBody WorkloadForm form) {
         return ResponseEntity.status(201).body(forms.create(cluster, namespace, form));
     }
 
@@ -67,7 +69,7 @@ class WorkloadController {
     @Operation(summary = "Update a workload from the form model",
             description = "Fields the form does not model are kept as they are in the cluster.")
     WorkloadSummary updateFromForm(@PathVariable String cluster, @PathVariable String namespace,
-            @PathVariable String kind, @PathVariable String name, @RequestBody WorkloadForm form) {
+            @PathVariable String kind, @PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "deployment with a service", value = ApiExamples.WORKLOAD_FORM))) @RequestBody WorkloadForm form) {
         return forms.update(cluster, namespace, WorkloadKind.of(kind), name, form);
     }
 
@@ -81,7 +83,7 @@ class WorkloadController {
     @PostMapping("/namespaces/{namespace}/workloads/{kind}/{name}/scale")
     @Operation(summary = "Scale a Deployment or StatefulSet", description = "Body: {\"replicas\": 3}")
     WorkloadSummary scale(@PathVariable String cluster, @PathVariable String namespace, @PathVariable String kind,
-            @PathVariable String name, @RequestBody ScaleRequest body) {
+            @PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.SCALE))) @RequestBody ScaleRequest body) {
         return workloads.scale(cluster, namespace, WorkloadKind.of(kind), name, body.replicas());
     }
 
@@ -95,7 +97,7 @@ class WorkloadController {
     @PostMapping("/namespaces/{namespace}/workloads/{kind}/{name}/image")
     @Operation(summary = "Update a container image", description = "Body: {\"container\": \"web\", \"image\": \"nginx:1.27\"}")
     WorkloadSummary image(@PathVariable String cluster, @PathVariable String namespace, @PathVariable String kind,
-            @PathVariable String name, @RequestBody ImageRequest body) {
+            @PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.IMAGE))) @RequestBody ImageRequest body) {
         return workloads.updateImage(cluster, namespace, WorkloadKind.of(kind), name, body.container(), body.image());
     }
 
@@ -123,7 +125,7 @@ class WorkloadController {
     @PostMapping("/namespaces/{namespace}/workloads/{kind}/{name}/rollback")
     @Operation(summary = "Roll back to a revision", description = "Body: {\"revision\": 2}")
     WorkloadSummary rollback(@PathVariable String cluster, @PathVariable String namespace, @PathVariable String kind,
-            @PathVariable String name, @RequestBody RollbackRequest body) {
+            @PathVariable String name, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = ApiExamples.ROLLBACK))) @RequestBody RollbackRequest body) {
         return workloads.rollback(cluster, namespace, WorkloadKind.of(kind), name, body.revision());
     }
 

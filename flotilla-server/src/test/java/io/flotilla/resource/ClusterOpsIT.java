@@ -8,6 +8,7 @@ import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.Api;
 import io.flotilla.support.ServerTestBase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,29 @@ class ClusterOpsIT extends ServerTestBase {
             api.delete(base + "/namespaces/default/resources/deployments.apps/guarded");
             api.delete(base + "/namespaces/default/resources/poddisruptionbudgets/guarded");
         }
+    }
+
+    @Test
+    void everyContainerManagementRequestBodyIsDocumentedWithAnExample() {
+        JsonNode paths = api.get("/api/openapi").json().get("paths");
+        List<String> bodies = new ArrayList<>();
+        List<String> withoutExample = new ArrayList<>();
+        paths.propertyStream().filter(p -> p.getKey().startsWith("/api/v1/clusters/{cluster}/")).forEach(p ->
+                p.getValue().propertyStream().forEach(op -> {
+                    JsonNode content = op.getValue().path("requestBody").path("content");
+                    if (content.isMissingNode()) {
+                        return;
+                    }
+                    String where = op.getKey().toUpperCase() + " " + p.getKey();
+                    bodies.add(where);
+                    boolean example = content.valueStream()
+                            .anyMatch(media -> media.has("example") || media.path("examples").size() > 0);
+                    if (!example) {
+                        withoutExample.add(where);
+                    }
+                }));
+        assertThat(bodies).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(withoutExample).isEmpty();
     }
 
     @Test
