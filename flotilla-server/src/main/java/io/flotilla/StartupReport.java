@@ -4,6 +4,7 @@ import io.flotilla.demo.DemoClusters;
 import io.flotilla.iam.AdminBootstrap;
 import io.flotilla.platform.FlotillaProperties;
 import io.flotilla.platform.SecretFiles;
+import io.flotilla.platform.TlsListener;
 import java.io.PrintStream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,11 +19,14 @@ class StartupReport {
     private final FlotillaProperties properties;
     private final AdminBootstrap admin;
     private final ObjectProvider<DemoClusters> demo;
+    private final TlsListener tls;
 
-    StartupReport(FlotillaProperties properties, AdminBootstrap admin, ObjectProvider<DemoClusters> demo) {
+    StartupReport(FlotillaProperties properties, AdminBootstrap admin, ObjectProvider<DemoClusters> demo,
+            TlsListener tls) {
         this.properties = properties;
         this.admin = admin;
         this.demo = demo;
+        this.tls = tls;
     }
 
     @EventListener
@@ -43,6 +47,9 @@ class StartupReport {
             out.println("  password:       the one given in FLOTILLA_ADMIN_PASSWORD on first start");
         }
         out.println("  data directory: " + properties.dataDir().toAbsolutePath());
+        tls.port().ifPresent(p -> out.println("  HTTPS:          https://127.0.0.1:" + p + "   (certificate: "
+                + (tls.certificatePem() == null ? "your keystore" : properties.dataDir().toAbsolutePath()
+                        .resolve("tls/server.crt")) + ")"));
         out.println("  REST API:       " + url + "/api/v1/clusters   (OpenAPI: " + url + "/api/openapi, UI: " + url
                 + "/api/docs)");
         demo.ifAvailable(d -> d.kubeconfigs().forEach((name, file) ->

@@ -14,13 +14,15 @@ import org.springframework.util.unit.DataSize;
  *     into {@code dataDir/secret.key}
  * @param maxRequestBody largest request body accepted by the API (413 beyond it)
  * @param database embedded database settings (used when no {@code spring.datasource.url} is set)
+ * @param tls the HTTPS listener (needed by kubectl for the Kubernetes-compatible APIs)
  */
 @ConfigurationProperties("flotilla")
 public record FlotillaProperties(
         Path dataDir,
         @DefaultValue("") String encryptionKey,
         @DefaultValue("4MB") DataSize maxRequestBody,
-        @DefaultValue Database database) {
+        @DefaultValue Database database,
+        @DefaultValue Tls tls) {
 
     public FlotillaProperties {
         if (dataDir == null) {
@@ -32,4 +34,19 @@ public record FlotillaProperties(
      * @param port port of the embedded PostgreSQL on 127.0.0.1 (0 picks a free port)
      */
     public record Database(@DefaultValue("0") int port) {}
+
+    /**
+     * @param port HTTPS port next to the HTTP one; 0 picks a free port, -1 (the default) turns HTTPS
+     *     off ({@code flotilla up} turns it on at 8443)
+     * @param keystore PKCS#12 keystore with the server's key and certificate; when empty a
+     *     self-signed certificate is generated once into {@code dataDir/tls/}
+     * @param keystorePassword password of that keystore
+     */
+    public record Tls(@DefaultValue("-1") int port, @DefaultValue("") String keystore,
+            @DefaultValue("") String keystorePassword) {
+
+        public boolean enabled() {
+            return port >= 0;
+        }
+    }
 }

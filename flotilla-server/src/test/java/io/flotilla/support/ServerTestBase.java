@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "flotilla.clusters.health.probe-timeout=5s",
         "flotilla.clusters.health.tick=200ms",
         "flotilla.max-request-body=64KB",
+        "flotilla.tls.port=0",
         "logging.level.io.flotilla=info"
 })
 public abstract class ServerTestBase {
