@@ -38,7 +38,10 @@ public final class SearchSql {
             "CASE WHEN r.api_group = '' THEN r.version ELSE r.api_group || '/' || r.version END";
     private static final String ANNOTATIONS = "coalesce(r.object->'metadata'->'annotations', '{}'::jsonb) || "
             + "jsonb_build_object('" + CLUSTER_ANNOTATION + "', r.cluster)";
-    private static final String OBJECT_JSON = "jsonb_set(r.object || jsonb_build_object('apiVersion', "
+    /** Secrets are synced as metadata only; should data reach the index anyway, it never leaves it. */
+    private static final String SAFE_OBJECT = "(CASE WHEN r.kind = 'Secret' AND r.api_group = '' "
+            + "THEN r.object - 'data' - 'stringData' ELSE r.object END)";
+    private static final String OBJECT_JSON = "jsonb_set(" + SAFE_OBJECT + " || jsonb_build_object('apiVersion', "
             + API_VERSION + ", 'kind', r.kind), '{metadata,annotations}', " + ANNOTATIONS + ")::text";
     private static final String METADATA_JSON = "jsonb_build_object('apiVersion', " + API_VERSION
             + ", 'kind', r.kind, 'metadata', jsonb_set(coalesce(r.object->'metadata', '{}'::jsonb), '{annotations}', "
