@@ -105,6 +105,20 @@ public final class SearchSql {
             Projection projection) {
         Map<String, Object> p = new LinkedHashMap<>();
         List<SearchOrder> order = order(q);
+        StringBuilder orderBy = new StringBuilder(" ORDER BY ");
+        for (int i = 0; i < order.size(); i++) {
+            SearchOrder o = order.get(i);
+            orderBy.append(i == 0 ? "" : ", ").append(o.column().sql()).append(o.desc() ? " DESC" : "");
+        }
+        // the page is chosen on the plain columns; objects are rendered for the page's rows only
+        StringBuilder page = new StringBuilder("SELECT r.cluster, r.api_group, r.version, r.resource, r.kind, "
+                + "r.namespace, r.name, r.uid, r.labels, r.resource_version, r.created_at, r.object "
+                + "FROM search_resources r WHERE ").append(where(q, access, p));
+        if (after != null) {
+            page.append(" AND ").append(seek(order, after, p));
+        }
+        page.append(orderBy).append(" LIMIT :lim");
+        p.put("lim", q.limit() + 1);
         StringBuilder sql = new StringBuilder("SELECT r.cluster, r.api_group, r.version, r.resource, r.kind, "
                 + "r.namespace, r.name, ");
         sql.append(switch (projection) {
@@ -115,17 +129,7 @@ public final class SearchSql {
         for (int i = 0; i < order.size(); i++) {
             sql.append(", (").append(order.get(i).column().sql()).append(")::text AS k").append(i);
         }
-        sql.append(" FROM search_resources r WHERE ").append(where(q, access, p));
-        if (after != null) {
-            sql.append(" AND ").append(seek(order, after, p));
-        }
-        sql.append(" ORDER BY ");
-        for (int i = 0; i < order.size(); i++) {
-            SearchOrder o = order.get(i);
-            sql.append(i == 0 ? "" : ", ").append(o.column().sql()).append(o.desc() ? " DESC" : "");
-        }
-        sql.append(" LIMIT :lim");
-        p.put("lim", q.limit() + 1);
+        sql.append(" FROM (").append(page).append(") r").append(orderBy);
         return new Statement(sql.toString(), p);
     }
 
