@@ -353,5 +353,7 @@ class SearchApiIT extends ServerTestBase {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(api.get(query("/api/v1/search", "resources", "pods", "orderby", "bogus")).status()).isEqualTo(400);
+        String openapi = api.get("/api/openapi").body();
+        assertThat(openapi).contains("\"/api/v1/search\"").contains("ownerSeniority").contains("fieldSelector");
     }
 }
