@@ -74,7 +74,7 @@ class PediaApiController {
             case PediaPath.Resources r -> kube.asJson(PediaDiscovery.resources(served, r.group(), r.version())
                     .orElseThrow(() -> notFound("the server could not find the requested resource (group version "
                             + (r.group().isEmpty() ? "" : r.group() + "/") + r.version() + ")")));
-            case PediaPath.Collection c -> list(request, response, path.cluster(), type(served, c.group(),
+            case PediaPath.Collection c -> list(request, path.cluster(), type(served, c.group(),
                     c.version(), c.resource()), c.namespace());
             case PediaPath.Item i -> item(request, response, path.cluster(), type(served, i.group(), i.version(),
                     i.resource()), i.namespace(), i.name());
@@ -114,8 +114,7 @@ class PediaApiController {
         write(response, b.append("}").toString());
     }
 
-    private String list(HttpServletRequest request, HttpServletResponse response, String cluster, SearchType type,
-            String namespace) {
+    private String list(HttpServletRequest request, String cluster, SearchType type, String namespace) {
         if (namespace != null && !type.namespaced()) {
             throw notFound("the server could not find the requested resource: " + type.qualifiedName()
                     + " is not namespaced");

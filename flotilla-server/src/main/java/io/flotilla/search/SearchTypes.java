@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -59,17 +58,6 @@ public class SearchTypes {
             cache.set(c);
         }
         return c.types();
-    }
-
-    /** The type at {@code group/version/resource}; empty when not served. */
-    public Optional<SearchType> find(String group, String version, String resource) {
-        return all().stream().filter(t -> t.group().equals(group) && t.version().equals(version)
-                && t.resource().equals(resource)).findFirst();
-    }
-
-    /** Types by group and resource, any version (for {@code ownerGR} and collection queries). */
-    public Optional<SearchType> find(String group, String resource) {
-        return all().stream().filter(t -> t.group().equals(group) && t.resource().equals(resource)).findFirst();
     }
 
     /** Forgets the cached index types (tests, after filling the index directly). */

@@ -244,6 +244,27 @@ class SearchApiIT extends ServerTestBase {
     }
 
     @Test
+    void servesCustomResourcesFoundInTheIndex() {
+        String group = unique("widgets").replace("-", "") + ".example.com";
+        jdbc.sql("""
+                INSERT INTO search_resources (cluster, api_group, version, resource, kind, namespace, name, uid,
+                    labels, resource_version, created_at, object)
+                VALUES (:c, :g, 'v1alpha1', 'widgets', 'Widget', 'shop', 'w1', 'u-w1', '{}'::jsonb, '1', now(),
+                    CAST(:o AS jsonb))
+                """).param("c", east).param("g", group)
+                .param("o", "{\"apiVersion\":\"" + group + "/v1alpha1\",\"kind\":\"Widget\",\"metadata\":"
+                        + "{\"name\":\"w1\",\"namespace\":\"shop\"},\"spec\":{\"size\":3}}").update();
+        types.refresh();
+        assertThat(admin.get(R + "/apis").body()).contains("\"name\":\"" + group + "\"");
+        assertThat(admin.get(R + "/apis/" + group + "/v1alpha1").body()).contains("\"kind\":\"Widget\"")
+                .contains("\"namespaced\":true");
+        PediaClient.Reply widgets = admin.get(query(R + "/apis/" + group + "/v1alpha1/widgets", "clusters", east));
+        assertThat(widgets.json().get("kind").asString()).isEqualTo("WidgetList");
+        assertThat(widgets.keys()).containsExactly(east + "/shop/w1");
+        assertThat(widgets.json().get("items").get(0).get("spec").get("size").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void servesCollectionResources() {
         String base = "/apis/clusterpedia.io/v1beta1/collectionresources";
         PediaClient.Reply workloads = admin.get(query(base + "/workloads", "clusters", east));
@@ -349,7 +370,7 @@ class SearchApiIT extends ServerTestBase {
         assertThat(deployment.get("group").asString()).isEqualTo("apps");
         assertThat(deployment.get("ready").asString()).isEqualTo("3/3");
         assertThat(next.json().get("continue").isNull()).isTrue();
-        var bad = api.get(query("/api/v1/search", "resources", "widgets"));
+        var bad = api.get(query("/api/v1/search", "resources", "no-such-things"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(api.get(query("/api/v1/search", "resources", "pods", "orderby", "bogus")).status()).isEqualTo(400);
