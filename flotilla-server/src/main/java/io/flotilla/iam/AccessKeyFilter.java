@@ -2,6 +2,7 @@ package io.flotilla.iam;
 
 import io.flotilla.audit.AuditLog;
 import io.flotilla.audit.AuditTarget;
+import io.flotilla.platform.KubernetesStatus;
 import io.flotilla.platform.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,6 +53,11 @@ final class AccessKeyFilter extends OncePerRequestFilter {
             case AccessKeyService.Check.Invalid invalid -> {
                 audit.record("login.failed", "accesskey", invalid.keyId(),
                         AuditTarget.of("iam", "accesskeys", invalid.keyId()), 401, invalid.reason());
+                if (KubernetesStatus.appliesTo(request)) {
+                    KubernetesStatus.write(response, 401, "Unauthorized: the access key is not valid ("
+                            + invalid.reason() + "); create a new one with POST /api/v1/accesskeys.");
+                    return;
+                }
                 Problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", "The access key is not valid ("
                         + invalid.reason() + "); create a new one with POST /api/v1/accesskeys.",
                         request.getRequestURI());

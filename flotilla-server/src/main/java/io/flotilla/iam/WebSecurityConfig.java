@@ -2,6 +2,7 @@ package io.flotilla.iam;
 
 import jakarta.servlet.DispatcherType;
 import io.flotilla.audit.AuditLog;
+import io.flotilla.platform.KubernetesStatus;
 import io.flotilla.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -52,11 +53,17 @@ class WebSecurityConfig {
                         // per request only: scripts using basic auth get no HTTP session
                         .securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(WebSecurityConfig::unauthorized)
-                        .accessDeniedHandler((req, res, e) -> Problems.write(res,
-                        HttpStatus.FORBIDDEN, "Forbidden", e instanceof CsrfException
-                                ? "Missing or wrong CSRF token: send the XSRF-TOKEN cookie's value in the "
-                                + "X-XSRF-TOKEN header with every change made with a session cookie."
-                                : "You may not do this.", req.getRequestURI())))
+                        .accessDeniedHandler((req, res, e) -> {
+                            String detail = e instanceof CsrfException
+                                    ? "Missing or wrong CSRF token: send the XSRF-TOKEN cookie's value in the "
+                                    + "X-XSRF-TOKEN header with every change made with a session cookie."
+                                    : "You may not do this.";
+                            if (KubernetesStatus.appliesTo(req)) {
+                                KubernetesStatus.write(res, 403, detail);
+                            } else {
+                                Problems.write(res, HttpStatus.FORBIDDEN, "Forbidden", detail, req.getRequestURI());
+                            }
+                        }))
                 // sessions are started only by a console login (Sessions.start), never for basic or key calls
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER)
                         .sessionFixation(f -> f.changeSessionId()))
@@ -85,6 +92,11 @@ class WebSecurityConfig {
             throws IOException {
         if (req.getHeader("X-Requested-With") == null) {
             res.setHeader("WWW-Authenticate", "Basic realm=\"flotilla\"");
+        }
+        if (KubernetesStatus.appliesTo(req)) {
+            KubernetesStatus.write(res, 401, "Unauthorized: give an access key (kubectl --token flk_...) or "
+                    + "--username/--password. " + message(e));
+            return;
         }
         Problems.write(res, HttpStatus.UNAUTHORIZED, "Unauthorized",
                 "Sign in: POST /api/v1/login (console session), HTTP basic, or an access key as "

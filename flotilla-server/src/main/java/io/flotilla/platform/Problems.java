@@ -52,7 +52,7 @@ public final class Problems {
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         if (s == null) {
             return "null";
         }
