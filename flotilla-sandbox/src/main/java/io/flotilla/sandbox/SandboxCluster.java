@@ -175,6 +175,14 @@ public final class SandboxCluster implements AutoCloseable {
     return http.listening();
   }
 
+  /**
+   * Compacts the cluster's history (like etcd compaction): watches from an older resourceVersion, and
+   * continue tokens of older lists, are answered 410 Gone from now on.
+   */
+  public void compact() {
+    store.compact();
+  }
+
   /** Number of pods in the cluster now. */
   public int podCount() {
     return store.count(ResourceCatalog.PODS);
