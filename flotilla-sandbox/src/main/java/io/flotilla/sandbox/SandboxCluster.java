@@ -183,6 +183,14 @@ public final class SandboxCluster implements AutoCloseable {
     store.compact();
   }
 
+  /**
+   * The cluster's object store, for load drivers and tests that change objects without going through HTTP
+   * (as the simulator's controllers do); watches see those changes like any other.
+   */
+  public ObjectStore store() {
+    return store;
+  }
+
   /** Number of pods in the cluster now. */
   public int podCount() {
     return store.count(ResourceCatalog.PODS);

@@ -453,6 +453,19 @@ public final class ObjectStore {
   }
 
   /**
+   * Runs {@code action} with the current revision under the store lock, so nothing is published meanwhile
+   * (watch bookmarks: every event up to that revision has reached the watches).
+   */
+  public void atRevision(java.util.function.LongConsumer action) {
+    lock.lock();
+    try {
+      action.accept(revision);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Drops the watch history up to now, as etcd compaction does: watches from an older revision, and continue
    * tokens of older lists, get 410 Gone; watches already open go on.
    */
