@@ -141,8 +141,16 @@ final class IndexShard implements Runnable {
         }
         List<IndexWriter.TypeProgress> types = new ArrayList<>();
         progress.forEach((state, p) -> types.add(new IndexWriter.TypeProgress(state, p[0], p[1])));
-        Map<String, Long> counts = retrying("write " + newest.size() + " changes",
-                () -> writer.write(upserts, deletes, types));
+        Map<String, Long> counts = retrying("write " + newest.size() + " changes", () -> {
+            try {
+                return writer.write(upserts, deletes, types);
+            } catch (SQLException e) {
+                if (!rejected(e)) {
+                    throw e;
+                }
+                return oneByOne(upserts, deletes, types, e);
+            }
+        });
         long done = System.nanoTime();
         for (SyncTypeState state : progress.keySet()) {
             Long count = counts.get(IndexWriter.key(state.cluster, state.type.group(), state.type.resource()));
@@ -159,6 +167,34 @@ final class IndexShard implements Runnable {
             }
         }
         data.clear();
+    }
+
+    /** Data errors (22xxx), constraint violations (23xxx): the batch holds a row PostgreSQL will never take. */
+    private static boolean rejected(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    /** Writes a rejected batch change by change, skipping (and logging) the changes PostgreSQL refuses. */
+    private Map<String, Long> oneByOne(List<SyncCommand.Upsert> upserts, List<SyncCommand.Delete> deletes,
+            List<IndexWriter.TypeProgress> types, SQLException cause) throws SQLException {
+        log.warn("index writer {}: PostgreSQL rejected a batch ({}); writing it change by change", id,
+                cause.getMessage());
+        for (SyncCommand.Upsert u : upserts) {
+            try {
+                writer.write(List.of(u), List.of(), List.of(new IndexWriter.TypeProgress(u.state(), null, null)));
+            } catch (SQLException e) {
+                if (!rejected(e)) {
+                    throw e;
+                }
+                log.warn("cluster={} resource={} object {}/{} cannot be indexed and is skipped: {}", u.state().cluster,
+                        u.state().type.groupResource(), u.document().namespace(), u.document().name(), e.getMessage());
+            }
+        }
+        for (SyncCommand.Delete d : deletes) {
+            writer.write(List.of(), List.of(d), List.of(new IndexWriter.TypeProgress(d.state(), null, null)));
+        }
+        return writer.write(List.of(), List.of(), types);
     }
 
     private static void keepNewest(Map<RowKey, SyncCommand> newest, RowKey key, SyncCommand c, String rv) {

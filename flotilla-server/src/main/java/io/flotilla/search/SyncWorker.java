@@ -177,12 +177,12 @@ final class SyncWorker implements Runnable {
         Map<String, SyncRepository.SavedType> saved = new HashMap<>();
         if (!loaded) {
             for (SyncRepository.SavedType t : context.repository().savedTypes(cluster)) {
-                saved.put(IndexType.class.getSimpleName() + t.group() + "/" + t.resource(), t);
+                saved.put(t.group() + "/" + t.resource(), t);
             }
         }
         Map<String, SyncTypeState> next = new LinkedHashMap<>();
         for (IndexType type : wanted) {
-            String key = IndexType.class.getSimpleName() + type.group() + "/" + type.resource();
+            String key = type.group() + "/" + type.resource();
             SyncTypeState current = types.get(key);
             if (current != null && current.type.equals(type)) {
                 next.put(key, current);
@@ -203,10 +203,9 @@ final class SyncWorker implements Runnable {
         types.keySet().stream().filter(k -> !next.containsKey(k)).forEach(dropped::add);
         saved.keySet().stream().filter(k -> !next.containsKey(k) && !types.containsKey(k)).forEach(dropped::add);
         for (String key : dropped) {
-            String gr = key.substring(IndexType.class.getSimpleName().length());
-            int slash = gr.indexOf('/');
-            submit(new SyncCommand.DropType(cluster, gr.substring(0, slash), gr.substring(slash + 1)));
-            log.info("cluster={} resource={} is no longer synced; removing its rows", cluster, gr);
+            int slash = key.indexOf('/');
+            submit(new SyncCommand.DropType(cluster, key.substring(0, slash), key.substring(slash + 1)));
+            log.info("cluster={} resource={} is no longer synced; removing its rows", cluster, key);
         }
         types.clear();
         types.putAll(next);
