@@ -189,6 +189,8 @@ final class IndexShard implements Runnable {
                 }
                 log.warn("cluster={} resource={} object {}/{} cannot be indexed and is skipped: {}", u.state().cluster,
                         u.state().type.groupResource(), u.document().namespace(), u.document().name(), e.getMessage());
+                u.state().error = "object " + u.document().namespace() + "/" + u.document().name()
+                        + " could not be indexed and is missing from search: " + e.getMessage();
             }
         }
         for (SyncCommand.Delete d : deletes) {

@@ -158,6 +158,31 @@ class SyncEngineIT extends ServerTestBase {
     }
 
     @Test
+    void anObjectPostgresqlRefusesIsSkippedAndTheRestOfTheClusterStillSyncs() {
+        SandboxCluster sandbox = cluster("sync-reject");
+        KubernetesClient client = sandbox.client();
+        awaitPhase(sandbox.name(), "Synced");
+        createNamespace(client, "odd");
+
+        client.configMaps().inNamespace("odd").resource(configMap("odd", "nul", "before\u0000after")).create();
+        client.configMaps().inNamespace("odd").resource(configMap("odd", "fine", "1")).create();
+
+        await().atMost(WAIT).until(() -> names(sandbox.name(), "configmaps", "odd").contains("fine"));
+        assertThat(names(sandbox.name(), "configmaps", "odd")).doesNotContain("nul");
+        await().atMost(WAIT).untilAsserted(() -> {
+            String error = null;
+            for (JsonNode r : status(sandbox.name()).get("resources")) {
+                if (r.get("resource").asString().equals("configmaps")) {
+                    error = r.get("error").asString();
+                }
+            }
+            assertThat(error).contains("odd/nul").contains("missing from search");
+        });
+        client.configMaps().inNamespace("odd").resource(configMap("odd", "later", "1")).create();
+        await().atMost(WAIT).until(() -> names(sandbox.name(), "configmaps", "odd").contains("later"));
+    }
+
+    @Test
     void afterARestartResumesFromTheSavedResourceVersionAndSeesDeletionsItMissed() {
         SandboxCluster sandbox = cluster("sync-resume");
         KubernetesClient client = sandbox.client();
