@@ -175,6 +175,22 @@ public final class SandboxCluster implements AutoCloseable {
     return http.listening();
   }
 
+  /**
+   * Compacts the cluster's history (like etcd compaction): watches from an older resourceVersion, and
+   * continue tokens of older lists, are answered 410 Gone from now on.
+   */
+  public void compact() {
+    store.compact();
+  }
+
+  /**
+   * The cluster's object store, for load drivers and tests that change objects without going through HTTP
+   * (as the simulator's controllers do); watches see those changes like any other.
+   */
+  public ObjectStore store() {
+    return store;
+  }
+
   /** Number of pods in the cluster now. */
   public int podCount() {
     return store.count(ResourceCatalog.PODS);

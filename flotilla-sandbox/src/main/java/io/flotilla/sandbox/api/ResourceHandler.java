@@ -115,7 +115,7 @@ final class ResourceHandler {
       throw StoreException.badRequest("invalid resourceVersion: " + rv);
     }
     return new WatchStream(store, type, ns, labels, fields, from, request.wantsTable(),
-        parseLong(request.param("timeoutSeconds"), 0));
+        parseLong(request.param("timeoutSeconds"), 0), request.flag("allowWatchBookmarks"));
   }
 
   // ------------------------------------------------------------------ writes

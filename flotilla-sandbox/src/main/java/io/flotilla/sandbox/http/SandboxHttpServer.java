@@ -129,16 +129,17 @@ public final class SandboxHttpServer {
         .putHeader("Cache-Control", "no-cache, private");
     response.write(Buffer.buffer(new byte[0]));
     WatchSubscription[] holder = new WatchSubscription[1];
-    try {
-      holder[0] = watch.open(line -> {
-        try {
-          response.write(Buffer.buffer(line));
-        } catch (RuntimeException e) {
-          if (holder[0] != null) {
-            holder[0].close();
-          }
+    java.util.function.Consumer<byte[]> sink = line -> {
+      try {
+        response.write(Buffer.buffer(line));
+      } catch (RuntimeException e) {
+        if (holder[0] != null) {
+          holder[0].close();
         }
-      });
+      }
+    };
+    try {
+      holder[0] = watch.open(sink);
     } catch (io.flotilla.sandbox.store.StoreException e) {
       // 410 Gone and friends are sent as an ERROR watch event, like the API server does
       String status = io.flotilla.sandbox.store.Json.string(io.flotilla.sandbox.api.StatusDocs.status(e.code(),
@@ -147,13 +148,29 @@ public final class SandboxHttpServer {
       return;
     }
     WatchSubscription subscription = holder[0];
-    response.closeHandler(v -> subscription.close());
+    long bookmarks = watch.bookmarks() ? vertx.setPeriodic(WatchStream.BOOKMARK_INTERVAL_MILLIS, t -> {
+      if (!subscription.isClosed()) {
+        watch.bookmark(sink);
+      }
+    }) : -1;
+    response.closeHandler(v -> {
+      subscription.close();
+      if (bookmarks >= 0) {
+        vertx.cancelTimer(bookmarks);
+      }
+    });
     if (response.closed()) {
       subscription.close();
+      if (bookmarks >= 0) {
+        vertx.cancelTimer(bookmarks);
+      }
     }
     if (watch.timeoutSeconds() > 0) {
       vertx.setTimer(TimeUnit.SECONDS.toMillis(watch.timeoutSeconds()), t -> {
         subscription.close();
+        if (bookmarks >= 0) {
+          vertx.cancelTimer(bookmarks);
+        }
         if (!response.closed() && !response.ended()) {
           response.end();
         }

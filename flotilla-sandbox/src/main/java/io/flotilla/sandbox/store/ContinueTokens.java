@@ -14,6 +14,20 @@ final class ContinueTokens {
         .encodeToString((revision + "|" + lastKey).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The revision of the list the token continues (its first page's). */
+  static long revision(String token) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+      int bar = text.indexOf('|');
+      if (bar < 0) {
+        throw StoreException.badRequest("invalid continue token");
+      }
+      return Long.parseLong(text.substring(0, bar));
+    } catch (IllegalArgumentException e) {
+      throw StoreException.badRequest("invalid continue token");
+    }
+  }
+
   /** The last key of the previous page. */
   static String decode(String token) {
     try {

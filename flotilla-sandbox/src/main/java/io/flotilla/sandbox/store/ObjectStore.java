@@ -45,7 +45,7 @@ public final class ObjectStore {
   private final Clock clock;
   private final NameGenerator names;
   private volatile long revision;
-  private long compactedRevision;
+  private volatile long compactedRevision;
 
   /** A reference to a stored object. */
   private record Ref(ResourceType type, String namespace, String name) {
@@ -98,10 +98,21 @@ public final class ObjectStore {
     return table(type).size();
   }
 
-  /** A filtered, optionally paged list. */
+  /**
+   * A filtered, optionally paged list. Every page of one list reports the revision of its first page, as the
+   * API server does, so a watch started from it replays whatever changed while the pages were read; a
+   * continue token older than the compacted history is 410 Gone.
+   */
   public ListResult list(ResourceType type, String namespace, LabelSelector labels, FieldSelector fields,
                          long limit, String continueToken) {
     long listRevision = revision;
+    if (continueToken != null && !continueToken.isEmpty()) {
+      listRevision = ContinueTokens.revision(continueToken);
+      if (listRevision < compactedRevision) {
+        throw StoreException.gone("The provided continue parameter is too old to display a consistent list result."
+            + " You can start a new list without the continue parameter.");
+      }
+    }
     NavigableMap<String, StoredObject> source = table(type);
     if (namespace != null && type.namespaced()) {
       source = ((ConcurrentSkipListMap<String, StoredObject>) source).subMap(namespace + "/", true,
@@ -436,6 +447,33 @@ public final class ObjectStore {
       }
       watches.add(subscription);
       return subscription;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code action} with the current revision under the store lock, so nothing is published meanwhile
+   * (watch bookmarks: every event up to that revision has reached the watches).
+   */
+  public void atRevision(java.util.function.LongConsumer action) {
+    lock.lock();
+    try {
+      action.accept(revision);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Drops the watch history up to now, as etcd compaction does: watches from an older revision, and continue
+   * tokens of older lists, get 410 Gone; watches already open go on.
+   */
+  public void compact() {
+    lock.lock();
+    try {
+      history.clear();
+      compactedRevision = revision;
     } finally {
       lock.unlock();
     }

@@ -90,6 +90,54 @@ class ObjectStoreTest {
   }
 
   @Test
+  void everyPageOfAListReportsTheFirstPagesRevision() {
+    for (String name : List.of("a", "b", "c")) {
+      store.create(ResourceCatalog.CONFIGMAPS, configMap(name, "1"), false);
+    }
+    ListResult first = store.list(ResourceCatalog.CONFIGMAPS, "default", LabelSelector.EVERYTHING,
+        FieldSelector.EVERYTHING, 2, null);
+    store.create(ResourceCatalog.CONFIGMAPS, configMap("d", "1"), false);
+
+    ListResult second = store.list(ResourceCatalog.CONFIGMAPS, "default", LabelSelector.EVERYTHING,
+        FieldSelector.EVERYTHING, 2, first.continueToken());
+
+    assertThat(store.revision()).isGreaterThan(first.revision());
+    assertThat(second.revision()).isEqualTo(first.revision());
+  }
+
+  @Test
+  void continueTokenOfAListOlderThanTheCompactionIsGone() {
+    for (String name : List.of("a", "b", "c")) {
+      store.create(ResourceCatalog.CONFIGMAPS, configMap(name, "1"), false);
+    }
+    ListResult first = store.list(ResourceCatalog.CONFIGMAPS, "default", LabelSelector.EVERYTHING,
+        FieldSelector.EVERYTHING, 2, null);
+    store.create(ResourceCatalog.CONFIGMAPS, configMap("d", "1"), false);
+    store.compact();
+
+    assertThatThrownBy(() -> store.list(ResourceCatalog.CONFIGMAPS, "default", LabelSelector.EVERYTHING,
+        FieldSelector.EVERYTHING, 2, first.continueToken())).isInstanceOf(StoreException.class)
+        .hasMessageContaining("continue parameter is too old")
+        .extracting(e -> ((StoreException) e).code()).isEqualTo(410);
+  }
+
+  @Test
+  void compactionMakesWatchesFromOlderRevisionsGoneButNotFromNow() {
+    StoredObject a = store.create(ResourceCatalog.CONFIGMAPS, configMap("a", "1"), false);
+    store.create(ResourceCatalog.CONFIGMAPS, configMap("b", "1"), false);
+    store.compact();
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(() -> store.watch(ResourceCatalog.CONFIGMAPS, null, LabelSelector.EVERYTHING,
+        FieldSelector.EVERYTHING, a.resourceVersion(), e -> { })).isInstanceOf(StoreException.class)
+        .extracting(e -> ((StoreException) e).code()).isEqualTo(410);
+    store.watch(ResourceCatalog.CONFIGMAPS, null, LabelSelector.EVERYTHING, FieldSelector.EVERYTHING,
+        store.revision(), e -> seen.add(e.type() + " " + e.object().name()));
+    store.create(ResourceCatalog.CONFIGMAPS, configMap("c", "1"), false);
+    assertThat(seen).containsExactly("ADDED c");
+  }
+
+  @Test
   void watchResumesAfterARevisionAndReportsObjectsLeavingTheSelectorAsDeleted() {
     StoredObject a = store.create(ResourceCatalog.CONFIGMAPS, configMap("a", "1"), false);
     List<String> seen = new ArrayList<>();

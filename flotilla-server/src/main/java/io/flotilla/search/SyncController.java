@@ -1,0 +1,81 @@
+package io.flotilla.search;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.flotilla.cluster.Cluster;
+import io.flotilla.cluster.ClusterService;
+import io.flotilla.iam.Authorization;
+import io.flotilla.iam.Listable;
+import io.flotilla.iam.Scope;
+import io.flotilla.platform.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST API of the search sync status: how far the index is with each cluster. */
+@RestController
+@RequestMapping("/api/v1/search/status")
+@Tag(name = "Search sync", description = "Progress and health of syncing member clusters into the search index")
+class SyncController {
+
+    private static final String RESOURCE = "clusters";
+
+    private final ClusterService clusters;
+    private final SyncRepository repository;
+    private final SyncProperties properties;
+    private final Authorization authz;
+    private final Clock clock;
+
+    SyncController(ClusterService clusters, SyncRepository repository, SyncProperties properties, Authorization authz,
+            Clock clock) {
+        this.clusters = clusters;
+        this.repository = repository;
+        this.properties = properties;
+        this.authz = authz;
+        this.clock = clock;
+    }
+
+    /** A page of cluster sync statuses; {@code continue} is null on the last page. */
+    record SyncStatusList(List<SyncStatus> items, @JsonProperty("continue") String continueToken) {}
+
+    @GetMapping
+    @Operation(summary = "Sync status of every cluster the caller may see",
+            description = "Ordered by cluster name, paged with limit/continue.")
+    SyncStatusList list(
+            @Parameter(description = "page size, 1-500, default 50") @RequestParam(required = false) Integer limit,
+            @Parameter(description = "token from the previous page") @RequestParam(name = "continue", required = false)
+            String continueToken) {
+        Listable visible = authz.listable(authz.current(), RESOURCE, "list");
+        Page<Cluster> page = visible.all() ? clusters.list(null, null, limit, continueToken)
+                : clusters.list(null, null, limit, continueToken, visible.anyClusters());
+        return new SyncStatusList(statuses(page.items().stream().map(Cluster::name).toList()), page.continueToken());
+    }
+
+    @GetMapping("/{cluster}")
+    @Operation(summary = "Sync status of one cluster",
+            description = "Phase (Syncing, Synced, Stale, Error), per-resource counts, last event, lag, errors and "
+                    + "initial-list progress. 404 when the cluster is not registered or not visible to the caller.")
+    SyncStatus get(@PathVariable String cluster) {
+        authz.requireVisible("get", RESOURCE, new Scope.Cluster(cluster), cluster, "cluster '" + cluster + "'");
+        clusters.get(cluster);
+        return statuses(List.of(cluster)).getFirst();
+    }
+
+    private List<SyncStatus> statuses(List<String> names) {
+        Map<String, SyncRepository.ClusterRow> rows = new HashMap<>();
+        repository.clusters(names).forEach(r -> rows.put(r.cluster(), r));
+        Map<String, List<SyncRepository.TypeRow>> types = new HashMap<>();
+        repository.types(names).forEach(t -> types.computeIfAbsent(t.cluster(), k -> new ArrayList<>()).add(t));
+        return names.stream().map(n -> SyncStatus.of(n, rows.get(n), types.getOrDefault(n, List.of()),
+                properties.enabled(), clock.instant())).toList();
+    }
+}
