@@ -11,9 +11,16 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  */
 public record ObjectRef(String kind, String namespace, String name) {
 
+    /**
+     * The reference of an object. A Namespace counts as inside itself, so whoever may read a namespace
+     * sees the findings about it (missing quota, policy, ...).
+     */
     public static ObjectRef of(HasMetadata object) {
-        return new ObjectRef(object.getKind(), blankToNull(object.getMetadata().getNamespace()),
-                object.getMetadata().getName());
+        String name = object.getMetadata().getName();
+        if ("Namespace".equals(object.getKind())) {
+            return new ObjectRef("Namespace", name, name);
+        }
+        return new ObjectRef(object.getKind(), blankToNull(object.getMetadata().getNamespace()), name);
     }
 
     public static ObjectRef cluster(String name) {
