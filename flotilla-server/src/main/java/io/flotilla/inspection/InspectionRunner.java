@@ -58,7 +58,7 @@ class InspectionRunner implements DisposableBean {
             repository.progress(id, source.steps() + 1, "storing " + result.findings().size() + " findings", clock.instant());
             repository.succeed(id, clock.instant(), snapshot.snapshot().size(), result.evaluated().size(), result.findings(),
                     Score.of(result.findings()), TimeUnit.NANOSECONDS.toMillis(t1 - t0),
-                    TimeUnit.NANOSECONDS.toMillis(t2 - t1), snapshot.warnings());
+                    TimeUnit.NANOSECONDS.toMillis(t2 - t1), warnings(snapshot, result));
             log.info("inspection {} of cluster {} succeeded: {} objects, {} checks, {} findings", id, cluster,
                     snapshot.snapshot().size(), result.evaluated().size(), result.findings().size());
         } catch (SnapshotSource.SourceUnavailableException e) {
@@ -80,6 +80,15 @@ class InspectionRunner implements DisposableBean {
                 log.warn("cluster {}: could not apply inspection retention: {}", cluster, e.getMessage());
             }
         }
+    }
+
+    private static java.util.List<String> warnings(SnapshotSource.Result snapshot, Evaluator.Result result) {
+        java.util.List<String> all = new java.util.ArrayList<>(snapshot.warnings());
+        result.errors().forEach(e -> all.add("check " + e));
+        if (!result.errors().isEmpty()) {
+            log.warn("checks failed on unexpected data: {}", result.errors());
+        }
+        return all;
     }
 
     @Override

@@ -6,8 +6,11 @@ import java.util.List;
 /** Evaluates the selected checks of a catalogue over one snapshot. Pure; linear in the snapshot's size. */
 public final class Evaluator {
 
-    /** The outcome: findings (ordered by check, then object) and the checks that were evaluated. */
-    public record Result(List<Finding> findings, List<String> evaluated) {}
+    /**
+     * The outcome: findings (ordered by check, then object), the checks that were evaluated, and the
+     * checks that broke on unexpected data (their findings are dropped; the others still count).
+     */
+    public record Result(List<Finding> findings, List<String> evaluated, List<String> errors) {}
 
     private final Catalogue catalogue;
 
@@ -19,6 +22,7 @@ public final class Evaluator {
         Inventory inventory = new Inventory(snapshot);
         List<Finding> findings = new ArrayList<>();
         List<String> evaluated = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
         for (Check check : catalogue.checks()) {
             if (!selection.enabled(check)) {
                 continue;
@@ -26,16 +30,22 @@ public final class Evaluator {
             evaluated.add(check.id());
             Severity severity = selection.severity(check);
             java.util.Set<String> seen = new java.util.HashSet<>();
-            check.rule().evaluate(inventory, (ref, message) -> {
-                // one finding per check and object: several offending containers become one message each, merged
-                if (seen.add(ref.key())) {
-                    findings.add(new Finding(check.id(), check.category(), severity, ref, message));
-                } else {
-                    merge(findings, check.id(), ref, message);
-                }
-            });
+            int before = findings.size();
+            try {
+                check.rule().evaluate(inventory, (ref, message) -> {
+                    // one finding per check and object: messages about several containers are merged
+                    if (seen.add(ref.key())) {
+                        findings.add(new Finding(check.id(), check.category(), severity, ref, message));
+                    } else {
+                        merge(findings, check.id(), ref, message);
+                    }
+                });
+            } catch (RuntimeException e) {
+                findings.subList(before, findings.size()).clear();
+                errors.add(check.id() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
         }
-        return new Result(List.copyOf(findings), List.copyOf(evaluated));
+        return new Result(List.copyOf(findings), List.copyOf(evaluated), List.copyOf(errors));
     }
 
     private static void merge(List<Finding> findings, String id, ObjectRef ref, String message) {

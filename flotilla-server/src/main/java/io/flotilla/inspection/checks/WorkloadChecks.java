@@ -270,7 +270,7 @@ final class WorkloadChecks {
 
     private static void waiting(Pod p, Set<String> reasons, Check.Sink out) {
         for (ContainerStatus s : statuses(p)) {
-            if (s.getState() != null && s.getState().getWaiting() != null
+            if (s.getState() != null && s.getState().getWaiting() != null && s.getState().getWaiting().getReason() != null
                     && reasons.contains(s.getState().getWaiting().getReason())) {
                 String msg = s.getState().getWaiting().getMessage();
                 out.report(ObjectRef.of(p), "container '" + s.getName() + "' is in " + s.getState().getWaiting().getReason()
