@@ -77,6 +77,12 @@ class InspectionController {
         return inspections.runs(cluster, limit, continueToken);
     }
 
+    @GetMapping("/clusters/{cluster}/report")
+    @Operation(summary = "The report of the cluster's latest Succeeded run", description = "404 until a run succeeded.")
+    Report latest(@PathVariable String cluster) {
+        return reports.latest(cluster);
+    }
+
     @GetMapping("/runs/{id}")
     @Operation(summary = "A run: status, progress (step x of y), reason when Failed")
     InspectionRun run(@PathVariable UUID id) {

@@ -76,6 +76,17 @@ public class ReportService {
         return Reports.build(run, complete, current, before, previous, acknowledged(run.cluster()), catalogue, history);
     }
 
+    /** The report of the cluster's latest succeeded run; 404 when it has none. */
+    public Report latest(String cluster) {
+        Listable visible = visible();
+        if (!visible.all() && !visible.anyClusters().contains(cluster)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "you may not read inspections of cluster '" + cluster + "'");
+        }
+        InspectionRun run = repository.latestSucceeded(cluster).orElseThrow(() -> ApiException.notFound(
+                "a succeeded inspection of cluster '" + cluster + "'"));
+        return report(run.id());
+    }
+
     public Page<FindingView> findings(UUID runId, String severity, String category, String namespace, Integer limit,
             String continueToken) {
         if (severity != null && Severity.parse(severity) == null) {

@@ -309,7 +309,11 @@ class InspectionIT extends ServerTestBase {
                 """.formatted(ns));
         await().atMost(Duration.ofSeconds(10)).until(() -> kube.configMaps().inNamespace(ns).withName("first").get() == null);
         JsonNode second = runToCompletion(api, CLUSTER);
-        JsonNode trend = api.get("/api/v1/inspections/runs/" + second.get("id").asString() + "/report").json().get("trend");
+        JsonNode latest = api.get("/api/v1/inspections/clusters/" + CLUSTER + "/report").json();
+        assertThat(latest.get("runId").asString()).isEqualTo(second.get("id").asString());
+        assertThat(latest.get("history").valueStream().map(h -> h.get("runId").asString()).toList())
+                .containsSubsequence(first.get("id").asString(), second.get("id").asString());
+        JsonNode trend = latest.get("trend");
         assertThat(trend.get("previousRunId").asString()).isEqualTo(first.get("id").asString());
         assertThat(trend.get("newFindings").valueStream().map(f -> f.get("key").asString()).toList())
                 .contains("HY-003|ConfigMap/" + ns + "/second").doesNotContain("HY-003|ConfigMap/" + ns + "/first");
