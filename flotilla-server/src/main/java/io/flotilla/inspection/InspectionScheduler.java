@@ -43,6 +43,7 @@ class InspectionScheduler {
             for (InspectionRepository.Due due : repository.claimDue(now, LEASE, 20)) {
                 Instant next = due.schedule() == null ? null : Schedules.next(due.schedule(), now);
                 repository.setNextRun(due.cluster(), due.schedule(), next);
+                // started after the next time is stored: a stopped schedule (cluster gone) stays stopped
                 InspectionRun run = service.startScheduled(due.cluster());
                 if (run != null) {
                     log.info("scheduled inspection {} of cluster {} started; next at {}", run.id(), due.cluster(), next);

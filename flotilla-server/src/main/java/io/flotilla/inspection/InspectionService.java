@@ -81,15 +81,34 @@ public class InspectionService {
         return start(cluster, "manual", authz.current().username());
     }
 
-    /** Starts a run without a caller (the scheduler); null when one is already active. */
+    /** Starts a run without a caller (the scheduler); null when one is already active or the cluster is gone. */
     InspectionRun startScheduled(String cluster) {
+        if (!registered(cluster)) {
+            repository.setNextRun(cluster, repository.config(cluster).map(InspectionConfig::schedule).orElse(null), null);
+            log.info("cluster {} is no longer registered: its inspection schedule is stopped", cluster);
+            return null;
+        }
         try {
-            clusters.get(cluster);
             return start(cluster, "schedule", null);
         } catch (ApiException e) {
             log.info("scheduled inspection of cluster {} not started: {}", cluster, e.getMessage());
             return null;
         }
+    }
+
+    /** Is the cluster (still) registered? */
+    boolean registered(String cluster) {
+        try {
+            clusters.get(cluster);
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
+    /** 404 unless the cluster is registered. */
+    void requireCluster(String cluster) {
+        clusters.get(cluster);
     }
 
     private InspectionRun start(String cluster, String trigger, String by) {

@@ -126,7 +126,7 @@ public class ReportService {
     public Fleet fleet() {
         Listable visible = visible();
         List<String> clusters = repository.inspectedClusters().stream()
-                .filter(c -> visible.all() || visible.anyClusters().contains(c)).toList();
+                .filter(c -> visible.all() || visible.anyClusters().contains(c)).filter(inspections::registered).toList();
         List<Fleet.ClusterScore> scores = new ArrayList<>();
         List<FindingView> worst = new ArrayList<>();
         for (String cluster : clusters) {
@@ -187,6 +187,7 @@ public class ReportService {
         }
         String namespace = request.namespace() == null || request.namespace().isBlank() ? null : request.namespace();
         authz.require("update", InspectionService.RESOURCE, Scope.of(cluster, namespace), null);
+        inspections.requireCluster(cluster);
         String key = Finding.key(request.checkId(), new ObjectRef(request.kind(), namespace, request.name()));
         Acknowledgement ack = new Acknowledgement(UUID.randomUUID(), cluster, key, request.checkId(), request.kind(), namespace,
                 request.name(), request.reason().trim(), request.expiresAt(), authz.current().username(), now, true);

@@ -342,6 +342,9 @@ class InspectionIT extends ServerTestBase {
         assertThat(api.put(base + "/config", Map.of("retention", 2)).json().get("nextRunAt").isNull()).isTrue();
         JsonNode checks = api.get("/api/v1/inspections/runs/" + runs.getFirst().get("id").asString()).json();
         assertThat(checks.get("trigger").asString()).isEqualTo("schedule");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(base + "/runs").json().get("items").valueStream()
+                .allMatch(r -> Set.of("Succeeded", "Failed").contains(r.get("status").asString())));
+        assertThat(api.delete("/api/v1/clusters/" + name).status()).isIn(200, 204);
     }
 
     @Test
@@ -389,6 +392,7 @@ class InspectionIT extends ServerTestBase {
             assertThat(report.json().get("detail").asString()).contains("Failed");
             assertThat(api.get("/api/v1/inspections/runs/" + id + "/findings").status()).isEqualTo(409);
         } finally {
+            api.delete("/api/v1/clusters/" + name);
             doomed.close();
         }
     }
