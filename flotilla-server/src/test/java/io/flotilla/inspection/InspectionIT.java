@@ -404,6 +404,8 @@ class InspectionIT extends ServerTestBase {
         assertThat(api.get("/api/v1/inspections/checks?category=rbac").json().valueStream()
                 .map(c -> c.get("id").asString())).allMatch(id -> id.startsWith("RB-"));
         assertThat(api.anonymous().get("/api/v1/inspections/checks").status()).isEqualTo(401);
+        assertThat(api.get("/api/openapi").body()).contains("/api/v1/inspections/runs/{id}/report",
+                "/api/v1/inspections/clusters/{cluster}/config", "/api/v1/inspections/fleet");
     }
 
     private static boolean notReady(Node n) {

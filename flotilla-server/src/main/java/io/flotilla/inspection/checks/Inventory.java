@@ -158,11 +158,6 @@ public final class Inventory {
         return serviceAccountRefs.contains(key(namespace, name));
     }
 
-    /** Marks a secret as referenced by something other than a pod (ingress TLS, service account). */
-    void noteSecret(String namespace, String name) {
-        secretRefs.add(key(namespace, name));
-    }
-
     /** Age of an object at snapshot time; zero when it has no creation timestamp. */
     public Duration age(HasMetadata o) {
         Instant created = instant(o.getMetadata().getCreationTimestamp());

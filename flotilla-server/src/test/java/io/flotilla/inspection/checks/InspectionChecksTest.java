@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -84,9 +83,5 @@ class InspectionChecksTest {
 
     private static Selection only(String id) {
         return new Selection(Set.of(), Set.of(id), Set.of(), Map.of());
-    }
-
-    static void apply(Fixture f, Consumer<Fixture> change) {
-        change.accept(f);
     }
 }
