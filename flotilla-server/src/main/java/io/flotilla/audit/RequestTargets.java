@@ -18,13 +18,13 @@ final class RequestTargets {
 
     /** Path segments after a name that are collections, not actions (a trailing one means "create"). */
     private static final Set<String> COLLECTIONS = Set.of("namespaces", "resourcebindings", "quotas", "members",
-            "accesskeys", "folders", "workspaces", "users", "groups", "rolebindings");
+            "accesskeys", "folders", "workspaces", "users", "groups", "rolebindings", "runs", "acknowledgements");
     private static final Map<String, String> MODULES = Map.ofEntries(
             Map.entry("clusters", "cluster"), Map.entry("cluster-verifications", "cluster"),
             Map.entry("users", "iam"), Map.entry("groups", "iam"), Map.entry("folders", "iam"),
             Map.entry("workspaces", "iam"), Map.entry("roles", "iam"), Map.entry("rolebindings", "iam"),
             Map.entry("accesskeys", "iam"), Map.entry("me", "iam"), Map.entry("login", "iam"),
-            Map.entry("logout", "iam"), Map.entry("audit", "audit"));
+            Map.entry("logout", "iam"), Map.entry("audit", "audit"), Map.entry("inspections", "inspection"));
 
     private RequestTargets() {}
 
@@ -42,6 +42,10 @@ final class RequestTargets {
         String module = MODULES.getOrDefault(segs.getFirst(), segs.getFirst());
         if ("me".equals(segs.getFirst())) {
             segs.addFirst("users");
+        }
+        if ("inspections".equals(segs.getFirst()) && segs.size() > 1) {
+            // /inspections/clusters/c1/config: the target is the cluster's inspection config, runs or acknowledgements
+            segs.removeFirst();
         }
         String cluster = null;
         String namespace = null;

@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "flotilla.clusters.health.tick=200ms",
         "flotilla.max-request-body=64KB",
         "flotilla.tls.port=0",
+        "flotilla.inspection.tick=300ms",
         "logging.level.io.flotilla=info"
 })
 public abstract class ServerTestBase {
