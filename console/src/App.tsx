@@ -9,6 +9,8 @@ import { ClusterOverviewPage } from './pages/clusters/ClusterOverviewPage';
 import { IntegrateClusterPage } from './pages/clusters/IntegrateClusterPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { PodDetailPage } from './pages/pods/PodDetailPage';
+import { AuditLogPage } from './pages/management/AuditLogPage';
+import { UserListPage } from './pages/management/UserListPage';
 import { NamespaceListPage } from './pages/namespaces/NamespaceListPage';
 import { NodeListPage } from './pages/nodes/NodeListPage';
 import { PodListPage } from './pages/pods/PodListPage';
@@ -44,6 +46,8 @@ export function App() {
         <Route path="/clusters/:cluster/nodes" element={<NodeListPage />} />
         <Route path="/clusters/:cluster/namespaces" element={<NamespaceListPage />} />
         <Route path="/clusters/:cluster/namespaces/:namespace/pods/:name" element={<PodDetailPage />} />
+        <Route path="/management/users" element={<UserListPage />} />
+        <Route path="/management/audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,5 +1,11 @@
 import { api } from './client';
-import type { EventSummary, PodSummary, ResourceTable } from './types';
+import type { EventSummary, PodSummary } from './types';
+
+/** A Kubernetes PodList page (items as Kubernetes JSON). */
+export interface PodPage {
+  items: Record<string, unknown>[];
+  metadata?: { continue?: string };
+}
 
 const enc = encodeURIComponent;
 
@@ -8,9 +14,9 @@ function podPath(c: string, ns: string, name: string): string {
 }
 
 export const podsApi = {
-  /** One page of pods as kubectl prints them (server-side paging). */
-  table: (c: string, ns: string | undefined, q: { limit: number; continue?: string; labelSelector?: string }) =>
-    api.get<ResourceTable>(ns ? `/api/v1/clusters/${enc(c)}/namespaces/${enc(ns)}/tables/pods` : `/api/v1/clusters/${enc(c)}/tables/pods`, q),
+  /** One page of pods of a namespace, or of every namespace the user may list (server-side paging). */
+  page: (c: string, ns: string | undefined, q: { limit: number; continue?: string; labelSelector?: string }, signal?: AbortSignal) =>
+    api.get<PodPage>(ns ? `/api/v1/clusters/${enc(c)}/namespaces/${enc(ns)}/resources/pods` : `/api/v1/clusters/${enc(c)}/resources/pods`, q, signal),
   get: (c: string, ns: string, name: string) => api.get<PodSummary>(podPath(c, ns, name)),
   remove: (c: string, ns: string, name: string) => api.del<void>(podPath(c, ns, name)),
   events: (c: string, ns: string, name: string) =>

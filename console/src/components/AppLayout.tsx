@@ -4,9 +4,11 @@ import {
   Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem,
 } from '@patternfly/react-core';
 import { useState, type ReactNode } from 'react';
-import { NavLink, Outlet, useParams } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
+import { can } from '../auth/permissions';
 import { LANGUAGES, useI18n } from '../i18n/I18n';
+import { ErrorBoundary } from './ErrorBoundary';
 
 function LanguageSwitch() {
   const { lang, setLang } = useI18n();
@@ -50,6 +52,7 @@ function Link({ to, children, end }: { to: string; children: ReactNode; end?: bo
 function Sidebar() {
   const { t } = useI18n();
   const { cluster } = useParams();
+  const { me } = useAuth();
   return (
     <PageSidebar>
       <PageSidebarBody>
@@ -66,6 +69,12 @@ function Sidebar() {
               <Link to={`/clusters/${encodeURIComponent(cluster)}/namespaces`}>{t('nav.namespaces')}</Link>
             </NavGroup>
           )}
+          {(can(me, 'users', 'list') || can(me, 'audit', 'list')) && (
+            <NavGroup title={t('nav.management')}>
+              {can(me, 'users', 'list') && <Link to="/management/users">{t('nav.users')}</Link>}
+              {can(me, 'audit', 'list') && <Link to="/management/audit">{t('nav.audit')}</Link>}
+            </NavGroup>
+          )}
         </Nav>
       </PageSidebarBody>
     </PageSidebar>
@@ -74,6 +83,7 @@ function Sidebar() {
 
 export function AppLayout() {
   const { t } = useI18n();
+  const location = useLocation();
   const masthead = (
     <Masthead>
       <MastheadMain>
@@ -93,7 +103,9 @@ export function AppLayout() {
   );
   return (
     <Page masthead={masthead} sidebar={<Sidebar />} isManagedSidebar>
-      <Outlet />
+      <ErrorBoundary title={t('error.page')} resetKey={location.pathname}>
+        <Outlet />
+      </ErrorBoundary>
     </Page>
   );
 }

@@ -25,7 +25,7 @@ import java.util.Map;
  * Time from navigation to the first rows of the console's pod list, and per further page while
  * scrolling, with one big sandbox cluster: the sandbox in this process, the server as a separate
  * process (flotilla-server/target/flotilla-server.jar), Debian Chromium driven by Playwright.
- * Also the bare API call the page makes (one page of 200 pods as a kubectl table).
+ * Also the bare API call the page makes (one page of 200 pods of every namespace).
  */
 public final class ConsolePodListBench {
 
@@ -70,7 +70,7 @@ public final class ConsolePodListBench {
                 for (int i = 0; i < runs + 1; i++) {
                     long s = System.nanoTime();
                     HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base
-                            + "/api/v1/clusters/bench-pods/tables/pods?limit=200")).header("Authorization", auth).build(),
+                            + "/api/v1/clusters/bench-pods/resources/pods?limit=200")).header("Authorization", auth).build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (page.statusCode() != 200) {
                         throw new IllegalStateException(page.body());
@@ -79,7 +79,7 @@ public final class ConsolePodListBench {
                         api.add(ms(s));
                     }
                 }
-                System.out.printf("API GET tables/pods?limit=200: median %d ms (runs %s)%n", median(api), api);
+                System.out.printf("API GET resources/pods?limit=200 (all namespaces): median %d ms (runs %s)%n", median(api), api);
                 browse(base, runs);
             } finally {
                 server.destroy();

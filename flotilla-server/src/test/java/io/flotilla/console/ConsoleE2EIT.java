@@ -194,6 +194,8 @@ class ConsoleE2EIT extends ServerTestBase {
         // the pod list pages on the server and shows the new pods
         page.navigate("/clusters/" + cluster + "/pods?namespace=" + ns);
         assertThat(page.getByTestId("pod-row")).hasCount(3);
+        page.navigate("/clusters/" + cluster + "/pods");
+        assertThat(page.getByTestId("pod-list")).containsText(ns);
 
         // drain a node: it is cordoned, its pods are evicted, the progress is shown until it succeeds
         page.navigate("/clusters/" + cluster + "/nodes");
@@ -208,6 +210,17 @@ class ConsoleE2EIT extends ServerTestBase {
 
         page.navigate("/clusters/" + cluster + "/namespaces");
         assertThat(page.getByTestId("namespace-table")).containsText(ns);
+
+        // global management: the audit log recorded the integration; filters are in the URL and the CSV export
+        page.navigate("/management/audit");
+        page.getByTestId("audit-kind").fill("clusters");
+        page.getByTestId("audit-filter").click();
+        page.waitForURL(Pattern.compile(".*/management/audit\\?kind=clusters.*"));
+        assertThat(page.getByTestId("audit-table")).containsText(cluster);
+        assertThat(page.getByTestId("audit-export")).hasAttribute("href", "/api/v1/audit/export?kind=clusters");
+        ConsoleBrowser.screenshot(page, "08b-audit-log");
+        page.navigate("/management/users");
+        assertThat(page.getByTestId("user-table")).containsText("admin");
 
         // switch to Chinese: the same page translated, and remembered after a reload
         page.navigate("/clusters/" + cluster + "/workloads?namespace=" + ns);
@@ -278,6 +291,7 @@ class ConsoleE2EIT extends ServerTestBase {
         page.navigate("/clusters/" + cluster + "/workloads?namespace=" + ns);
         assertThat(page.getByTestId("workload-table")).containsText("api");
         assertThat(page.getByTestId("create-workload")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit log"))).hasCount(0);
         ConsoleBrowser.screenshot(page, "10-viewer-workloads");
         page.context().close();
     }
