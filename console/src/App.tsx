@@ -9,6 +9,7 @@ import { ClusterOverviewPage } from './pages/clusters/ClusterOverviewPage';
 import { IntegrateClusterPage } from './pages/clusters/IntegrateClusterPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { PodDetailPage } from './pages/pods/PodDetailPage';
+import { AccessKeysPage } from './pages/management/AccessKeysPage';
 import { AuditLogPage } from './pages/management/AuditLogPage';
 import { UserListPage } from './pages/management/UserListPage';
 import { NamespaceListPage } from './pages/namespaces/NamespaceListPage';
@@ -47,6 +48,7 @@ export function App() {
         <Route path="/clusters/:cluster/namespaces" element={<NamespaceListPage />} />
         <Route path="/clusters/:cluster/namespaces/:namespace/pods/:name" element={<PodDetailPage />} />
         <Route path="/management/users" element={<UserListPage />} />
+        <Route path="/accesskeys" element={<AccessKeysPage />} />
         <Route path="/management/audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -4,7 +4,7 @@ import {
   Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem,
 } from '@patternfly/react-core';
 import { useState, type ReactNode } from 'react';
-import { NavLink, Outlet, useLocation, useParams } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { LANGUAGES, useI18n } from '../i18n/I18n';
@@ -26,6 +26,7 @@ function UserMenu() {
   const { me, logout } = useAuth();
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
   if (!me) return null;
   return (
     <Dropdown isOpen={open} onOpenChange={setOpen} popperProps={{ position: 'right' }}
@@ -35,6 +36,7 @@ function UserMenu() {
         <DropdownItem key="who" isDisabled description={me.platformRoles.join(', ') || t('user.noPlatformRole')}>
           {t('user.signedInAs', { name: me.username, source: me.source })}
         </DropdownItem>
+        <DropdownItem key="keys" onClick={() => { setOpen(false); navigate('/accesskeys'); }} data-testid="menu-access-keys">{t('user.accessKeys')}</DropdownItem>
         <DropdownItem key="logout" onClick={() => logout()} data-testid="logout">{t('user.logout')}</DropdownItem>
       </DropdownList>
     </Dropdown>

@@ -222,6 +222,14 @@ class ConsoleE2EIT extends ServerTestBase {
         page.navigate("/management/users");
         assertThat(page.getByTestId("user-table")).containsText("admin");
 
+        // the user menu leads to the user's access keys; a new key's secret is shown once
+        page.getByTestId("user-menu").click();
+        page.getByTestId("menu-access-keys").click();
+        page.locator("#key-name").fill("e2e-key");
+        page.getByTestId("key-create").click();
+        assertThat(page.getByTestId("key-created").locator("input")).hasValue(Pattern.compile("^flk_.+"));
+        assertThat(page.getByTestId("key-table")).containsText("e2e-key");
+
         // switch to Chinese: the same page translated, and remembered after a reload
         page.navigate("/clusters/" + cluster + "/workloads?namespace=" + ns);
         page.locator("#lang-zh-CN").click();
