@@ -14,6 +14,7 @@ import { AuditLogPage } from './pages/management/AuditLogPage';
 import { UserListPage } from './pages/management/UserListPage';
 import { NamespaceListPage } from './pages/namespaces/NamespaceListPage';
 import { NodeListPage } from './pages/nodes/NodeListPage';
+import { ResourceBrowserPage } from './pages/resources/ResourceBrowserPage';
 import { PodListPage } from './pages/pods/PodListPage';
 import { WorkloadCreatePage } from './pages/workloads/WorkloadCreatePage';
 import { WorkloadDetailPage } from './pages/workloads/WorkloadDetailPage';
@@ -46,6 +47,7 @@ export function App() {
         <Route path="/clusters/:cluster/pods" element={<PodListPage />} />
         <Route path="/clusters/:cluster/nodes" element={<NodeListPage />} />
         <Route path="/clusters/:cluster/namespaces" element={<NamespaceListPage />} />
+        <Route path="/clusters/:cluster/resources" element={<ResourceBrowserPage />} />
         <Route path="/clusters/:cluster/namespaces/:namespace/pods/:name" element={<PodDetailPage />} />
         <Route path="/management/users" element={<UserListPage />} />
         <Route path="/accesskeys" element={<AccessKeysPage />} />

@@ -69,6 +69,7 @@ function Sidebar() {
               <Link to={`/clusters/${encodeURIComponent(cluster)}/pods`}>{t('nav.pods')}</Link>
               <Link to={`/clusters/${encodeURIComponent(cluster)}/nodes`}>{t('nav.nodes')}</Link>
               <Link to={`/clusters/${encodeURIComponent(cluster)}/namespaces`}>{t('nav.namespaces')}</Link>
+              <Link to={`/clusters/${encodeURIComponent(cluster)}/resources`}>{t('nav.resources')}</Link>
             </NavGroup>
           )}
           {(can(me, 'users', 'list') || can(me, 'audit', 'list')) && (

@@ -36,7 +36,7 @@ export function ScopeBar({ cluster, namespace, onNamespace, allowAllNamespaces =
   const namespaces = useNamespaces(cluster);
   const switchCluster = (next: string) => {
     const rest = location.pathname.split('/').slice(3, 4).join('/');
-    navigate(`/clusters/${encodeURIComponent(next)}${['workloads', 'pods', 'nodes', 'namespaces'].includes(rest) ? '/' + rest : ''}`);
+    navigate(`/clusters/${encodeURIComponent(next)}${['workloads', 'pods', 'nodes', 'namespaces', 'resources'].includes(rest) ? '/' + rest : ''}`);
   };
   const crumbs: ReactNode[] = [
     <BreadcrumbItem key="clusters"><Link to="/clusters">{t('nav.clusters')}</Link></BreadcrumbItem>,

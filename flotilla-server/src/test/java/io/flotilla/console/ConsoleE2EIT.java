@@ -211,6 +211,14 @@ class ConsoleE2EIT extends ServerTestBase {
         page.navigate("/clusters/" + cluster + "/namespaces");
         assertThat(page.getByTestId("namespace-table")).containsText(ns);
 
+        // the generic browser: any kind, kubectl's columns, an object's YAML
+        page.navigate("/clusters/" + cluster + "/resources?type=nodes");
+        Locator firstNode = page.getByTestId("resource-table").locator("tbody tr").first();
+        assertThat(firstNode).containsText("Ready");
+        firstNode.locator("button").first().click();
+        assertThat(page.getByTestId("yaml-editor")).containsText("kind: Node");
+        page.keyboard().press("Escape");
+
         // global management: the audit log recorded the integration; filters are in the URL and the CSV export
         page.navigate("/management/audit");
         page.getByTestId("audit-kind").fill("clusters");
