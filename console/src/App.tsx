@@ -18,6 +18,7 @@ import { ResourceBrowserPage } from './pages/resources/ResourceBrowserPage';
 import { PodListPage } from './pages/pods/PodListPage';
 import { WorkloadCreatePage } from './pages/workloads/WorkloadCreatePage';
 import { WorkloadDetailPage } from './pages/workloads/WorkloadDetailPage';
+import { WorkloadEditPage } from './pages/workloads/WorkloadEditPage';
 import { WorkloadListPage } from './pages/workloads/WorkloadListPage';
 
 function NotFound() {
@@ -44,6 +45,7 @@ export function App() {
         <Route path="/clusters/:cluster/workloads" element={<WorkloadListPage />} />
         <Route path="/clusters/:cluster/workloads/new" element={<WorkloadCreatePage />} />
         <Route path="/clusters/:cluster/namespaces/:namespace/workloads/:kind/:name" element={<WorkloadDetailPage />} />
+        <Route path="/clusters/:cluster/namespaces/:namespace/workloads/:kind/:name/edit" element={<WorkloadEditPage />} />
         <Route path="/clusters/:cluster/pods" element={<PodListPage />} />
         <Route path="/clusters/:cluster/nodes" element={<NodeListPage />} />
         <Route path="/clusters/:cluster/namespaces" element={<NamespaceListPage />} />

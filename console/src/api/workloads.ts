@@ -36,3 +36,11 @@ export const workloadsApi = {
       method: 'POST', body: yaml, contentType: 'application/yaml', query: { namespace, dryRun },
     }),
 };
+
+export const workloadFormApi = {
+  /** The workload as the server's form model (it may hold more fields than the console edits: they are sent back unchanged). */
+  read: (c: string, ns: string, kind: string, name: string) =>
+    api.get<WorkloadForm>(`/api/v1/clusters/${enc(c)}/namespaces/${enc(ns)}/workloads/${enc(kind)}/${enc(name)}/form`),
+  update: (c: string, ns: string, kind: string, name: string, form: WorkloadForm) =>
+    api.put<WorkloadSummary>(`/api/v1/clusters/${enc(c)}/namespaces/${enc(ns)}/workloads/${enc(kind)}/${enc(name)}/form`, form),
+};

@@ -10,13 +10,14 @@ interface Props {
   required?: boolean;
   type?: 'text' | 'number';
   placeholder?: string;
+  disabled?: boolean;
 }
 
 /** A text field with its error (client validation or the server's message for that field) below it. */
-export function FormField({ id, label, value, onChange, error, hint, required, type = 'text', placeholder }: Props) {
+export function FormField({ id, label, value, onChange, error, hint, required, type = 'text', placeholder, disabled }: Props) {
   return (
     <FormGroup label={label} isRequired={required} fieldId={id}>
-      <TextInput id={id} value={value} type={type} placeholder={placeholder} onChange={(_e, v) => onChange(v)}
+      <TextInput id={id} value={value} type={type} placeholder={placeholder} isDisabled={disabled} onChange={(_e, v) => onChange(v)}
         validated={error ? 'error' : 'default'} data-testid={`field-${id}`} />
       {(error || hint) && (
         <FormHelperText><HelperText>

@@ -1,6 +1,8 @@
 // The actions of a workload's page, each with its own small dialog; shown only to users who may edit.
 import { Button, Flex, FlexItem, FormSelect, FormSelectOption, Modal, ModalBody, ModalFooter, ModalHeader, NumberInput, TextInput } from '@patternfly/react-core';
 import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { workloadPath } from './paths';
 import { workloadsApi } from '../../api/workloads';
 import type { Revision, WorkloadSummary } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -40,6 +42,7 @@ function ActionModal({ title, onClose, onSubmit, children, submitLabel }: {
 export function WorkloadActions({ cluster, w, kind, paused, revisions, onDone, onDeleted }: Props) {
   const t = useT();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const navigate = useNavigate();
   const [replicas, setReplicas] = useState(w.desired);
   const [container, setContainer] = useState('');
   const [image, setImage] = useState('');
@@ -54,6 +57,8 @@ export function WorkloadActions({ cluster, w, kind, paused, revisions, onDone, o
   return (
     <>
       <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+        {['deployments', 'statefulsets', 'daemonsets'].includes(kind) && <FlexItem><Button variant="secondary"
+          onClick={() => navigate(workloadPath(cluster, ns, kind, w.name) + '/edit')} data-testid="action-edit">{t('workloads.edit')}</Button></FlexItem>}
         {scalable && <FlexItem><Button variant="secondary" onClick={() => { setReplicas(w.desired); setDialog('scale'); }} data-testid="action-scale">{t('actions.scale')}</Button></FlexItem>}
         <FlexItem><Button variant="secondary" onClick={() => setDialog('restart')} data-testid="action-restart">{t('actions.restart')}</Button></FlexItem>
         <FlexItem><Button variant="secondary" onClick={() => { setImage(''); setContainer(''); setDialog('image'); }} data-testid="action-image">{t('actions.image')}</Button></FlexItem>

@@ -9,6 +9,8 @@ interface Props {
   onChange: (f: WorkloadForm) => void;
   errors: FormErrors;
   namespaces: string[];
+  /** editing an existing workload: kind, namespace and name cannot change */
+  locked?: boolean;
 }
 
 function ContainerFields({ c, i, errors, update, remove }: {
@@ -47,7 +49,7 @@ function ContainerFields({ c, i, errors, update, remove }: {
 }
 
 /** The form's fields; every change re-validates (errors as you type). */
-export function WorkloadFormFields({ form, onChange, errors, namespaces }: Props) {
+export function WorkloadFormFields({ form, onChange, errors, namespaces, locked }: Props) {
   const t = useT();
   const set = (patch: Partial<WorkloadForm>) => onChange({ ...form, ...patch });
   const svcPort = form.service?.ports[0];
@@ -56,20 +58,20 @@ export function WorkloadFormFields({ form, onChange, errors, namespaces }: Props
       <Grid hasGutter md={6}>
         <GridItem>
           <FormGroup label={t('workloads.kind')} fieldId="kind">
-            <FormSelect id="kind" value={form.kind} onChange={(_e, v) => set({ kind: v as FormKind })}>
+            <FormSelect id="kind" isDisabled={locked} value={form.kind} onChange={(_e, v) => set({ kind: v as FormKind })}>
               {(['deployments', 'statefulsets', 'daemonsets'] as const).map((k) => <FormSelectOption key={k} value={k} label={t(`kind.${k}`)} />)}
             </FormSelect>
           </FormGroup>
         </GridItem>
         <GridItem>
           <FormGroup label={t('common.namespace')} isRequired fieldId="namespace">
-            <FormSelect id="namespace" value={form.namespace} onChange={(_e, v) => set({ namespace: v })} validated={errors.namespace ? 'error' : 'default'}>
+            <FormSelect id="namespace" isDisabled={locked} value={form.namespace} onChange={(_e, v) => set({ namespace: v })} validated={errors.namespace ? 'error' : 'default'}>
               {!form.namespace && <FormSelectOption value="" label={t('form.pickNamespace')} isPlaceholder />}
               {[...new Set([...namespaces, form.namespace].filter(Boolean))].map((n) => <FormSelectOption key={n} value={n} label={n} />)}
             </FormSelect>
           </FormGroup>
         </GridItem>
-        <GridItem><FormField id="name" label={t('common.name')} required value={form.name} onChange={(v) => set({ name: v })}
+        <GridItem><FormField id="name" label={t('common.name')} required disabled={locked} value={form.name} onChange={(v) => set({ name: v })}
           error={errors.name} hint={t('form.nameHint')} /></GridItem>
         {form.kind !== 'daemonsets' && (
           <GridItem><FormField id="replicas" label={t('workloads.replicas')} type="number" value={form.replicas === undefined ? '' : String(form.replicas)}

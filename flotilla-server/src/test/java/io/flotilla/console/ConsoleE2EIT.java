@@ -171,6 +171,17 @@ class ConsoleE2EIT extends ServerTestBase {
         page.getByTestId("action-submit").click();
         assertThat(page.getByTestId("detail-images")).containsText("nginx:1.27");
 
+        // edit through the form: the live values are filled in, a change is saved, the rest is kept
+        page.getByTestId("action-edit").click();
+        assertThat(page.locator("[id='containers[0].image']")).hasValue("nginx:1.27");
+        assertThat(page.locator("#name")).isDisabled();
+        page.locator("#labels").fill("tier=web");
+        page.getByTestId("edit-submit").click();
+        page.waitForURL(Pattern.compile(".*/workloads/deployments/" + app + "$"));
+        Api.Response edited = api.get("/api/v1/clusters/" + cluster + "/namespaces/" + ns + "/resources/deployments/" + app);
+        assertThat(edited.json().at("/metadata/labels/tier").asString()).isEqualTo("web");
+        assertThat(edited.json().at("/spec/replicas").asInt()).isEqualTo(3);
+
         // a pod's live logs arrive over server-sent events
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pods")).click();
         page.getByTestId("pod-table").locator("tbody tr a").first().click();
