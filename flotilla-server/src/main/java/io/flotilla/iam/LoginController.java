@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,14 +28,34 @@ class LoginController {
     private final MeService me;
     private final Authorization authz;
     private final AuditLog audit;
+    private final IamProperties properties;
 
     LoginController(PasswordAuthenticator authenticator, Sessions sessions, MeService me, Authorization authz,
-            AuditLog audit) {
+            AuditLog audit, IamProperties properties) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.me = me;
         this.authz = authz;
         this.audit = audit;
+        this.properties = properties;
+    }
+
+    /**
+     * How one may sign in, for the console's login page (readable without signing in).
+     *
+     * @param ldap true when directory (LDAP) accounts can sign in with the password form
+     * @param oidc true when single sign-on is configured
+     * @param oidcLoginUrl where "Sign in with SSO" leads, null without OIDC
+     */
+    record LoginOptions(boolean ldap, boolean oidc, String oidcLoginUrl) {}
+
+    @GetMapping("/login/options")
+    @Operation(summary = "Sign-in options", description = "Which sign-in methods are configured: the password form "
+            + "(local accounts, and LDAP accounts when LDAP is configured) and OIDC single sign-on. No authentication.")
+    LoginOptions options() {
+        boolean oidc = properties.oidc().enabled();
+        return new LoginOptions(properties.ldap().enabled(), oidc,
+                oidc ? "/oauth2/authorization/" + OidcSso.REGISTRATION : null);
     }
 
     /** Credentials for a console login. */

@@ -2,6 +2,7 @@ package io.flotilla.iam;
 
 import jakarta.servlet.DispatcherType;
 import io.flotilla.audit.AuditLog;
+import io.flotilla.platform.ConsoleRoutes;
 import io.flotilla.platform.KubernetesStatus;
 import io.flotilla.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +47,9 @@ class WebSecurityConfig {
                         // async dispatches (server-sent events) continue a request that was already authorised
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/healthz", "/api/v1/login",
-                                "/oauth2/**", "/login/oauth2/**", "/error").permitAll()
+                                "/api/v1/login/options", "/oauth2/**", "/login/oauth2/**", "/error").permitAll()
+                        // the console's static files and client routes (the login page among them)
+                        .requestMatchers(request -> ConsoleRoutes.isConsolePath(request.getRequestURI())).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new AccessKeyFilter(keys, audit), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.realmName("flotilla").authenticationEntryPoint(WebSecurityConfig::unauthorized)

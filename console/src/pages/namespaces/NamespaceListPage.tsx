@@ -1,0 +1,63 @@
+// Namespaces of a cluster with their quota usage as bars.
+import { Label, LabelGroup, PageSection, Progress, ProgressMeasureLocation, ProgressSize, Title } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Link, useParams } from 'react-router-dom';
+import { clustersApi } from '../../api/clusters';
+import { Empty } from '../../components/Empty';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ScopeBar } from '../../components/ScopeBar';
+import { StatusLabel } from '../../components/StatusLabel';
+import { useAsync } from '../../components/useAsync';
+import { useT } from '../../i18n/I18n';
+import { usage } from './quantity';
+
+function QuotaBars({ quota }: { quota: Record<string, string> }) {
+  const t = useT();
+  const entries = Object.entries(quota);
+  if (entries.length === 0) return <>{t('namespaces.noQuota')}</>;
+  return (
+    <div style={{ minWidth: 280 }}>
+      {entries.map(([resource, usedHard]) => {
+        const u = usage(usedHard);
+        return (
+          <Progress key={resource} size={ProgressSize.sm} title={resource} value={Math.min(100, (u.ratio ?? 0) * 100)}
+            measureLocation={ProgressMeasureLocation.outside} label={`${u.used} / ${u.hard}`}
+            variant={u.ratio !== undefined && u.ratio >= 0.9 ? 'danger' : u.ratio !== undefined && u.ratio >= 0.7 ? 'warning' : undefined} />
+        );
+      })}
+    </div>
+  );
+}
+
+export function NamespaceListPage() {
+  const t = useT();
+  const cluster = useParams().cluster!;
+  const list = useAsync(() => clustersApi.namespaces(cluster), [cluster], 10000);
+  const enc = encodeURIComponent;
+  return (
+    <>
+      <ScopeBar cluster={cluster} trail={[{ label: t('nav.namespaces') }]} />
+      <PageSection><Title headingLevel="h1">{t('namespaces.title')}</Title></PageSection>
+      <PageSection>
+        <ErrorAlert error={list.error} />
+        {list.data && list.data.length === 0 ? <Empty title={t('namespaces.emptyTitle')} body={t('namespaces.emptyBody')} /> : (
+          <Table variant="compact" aria-label={t('namespaces.title')} data-testid="namespace-table">
+            <Thead><Tr><Th>{t('common.name')}</Th><Th>{t('pods.status')}</Th><Th>{t('clusters.labels')}</Th><Th>{t('namespaces.quota')}</Th><Th /></Tr></Thead>
+            <Tbody>{(list.data ?? []).map((n) => (
+              <Tr key={n.name}>
+                <Td>{n.name}</Td>
+                <Td><StatusLabel status={n.phase} /></Td>
+                <Td><LabelGroup numLabels={3}>{Object.entries(n.labels ?? {}).map(([k, v]) => <Label key={k} isCompact>{k}={v}</Label>)}</LabelGroup></Td>
+                <Td><QuotaBars quota={n.quota ?? {}} /></Td>
+                <Td>
+                  <Link to={`/clusters/${enc(cluster)}/workloads?namespace=${enc(n.name)}`}>{t('nav.workloads')}</Link>{' · '}
+                  <Link to={`/clusters/${enc(cluster)}/pods?namespace=${enc(n.name)}`}>{t('nav.pods')}</Link>
+                </Td>
+              </Tr>
+            ))}</Tbody>
+          </Table>
+        )}
+      </PageSection>
+    </>
+  );
+}
