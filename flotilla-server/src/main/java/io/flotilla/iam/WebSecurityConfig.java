@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -37,6 +38,16 @@ class WebSecurityConfig {
     @Bean
     CsrfTokenRepository csrfTokens() {
         return CookieCsrfTokenRepository.withHttpOnlyFalse();
+    }
+
+    /**
+     * Spring Security's own observations (one per filter of the chain, per request) are off: they were
+     * a tenth of the server's CPU per API call in the search benchmark; requests stay observed as
+     * {@code http.server.requests}, and failed logins are audited.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
