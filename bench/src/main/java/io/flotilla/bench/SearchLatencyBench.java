@@ -124,7 +124,7 @@ public final class SearchLatencyBench {
                     report(r);
                 }
                 if (o.fixedCostSeconds() > 0) {
-                    fixedCost(o, load, new SearchBenchLoad(base, null));
+                    fixedCost(db, o, load, new SearchBenchLoad(base, null));
                 }
                 floor(db, o, load);
                 if (o.fanoutClusters() > 0) {
@@ -189,13 +189,18 @@ public final class SearchLatencyBench {
      * The fixed cost of a request without any search: an authenticated request that only answers a
      * constant (access-key check, authorisation, filters, HTTP), and the unauthenticated health probe.
      */
-    private static void fixedCost(Options o, SearchBenchLoad authenticated, SearchBenchLoad anonymous)
-            throws InterruptedException {
+    private static void fixedCost(Connection db, Options o, SearchBenchLoad authenticated, SearchBenchLoad anonymous)
+            throws Exception {
         List<SearchBenchLoad.Query> version = List.of(new SearchBenchLoad.Query("version (key, no search)",
                 rnd -> R + "/version"));
         List<SearchBenchLoad.Query> health = List.of(new SearchBenchLoad.Query("/healthz (no credential)",
                 rnd -> "/healthz"));
         System.out.printf("%nfixed cost per request (%d s per level, 2 s warm-up):%n", o.fixedCostSeconds());
+        System.out.printf("  PostgreSQL transactions per request: version %.2f, /healthz %.2f, search mix %.2f%n",
+                transactionsPerRequest(db, authenticated, R + "/version"),
+                transactionsPerRequest(db, anonymous, "/healthz"),
+                transactionsPerRequest(db, authenticated, R + "/clusters/" + SearchBenchData.cluster(0)
+                        + "/api/v1/pods?limit=100"));
         for (int c : o.concurrency()) {
             for (SearchBenchLoad.Result r : List.of(
                     authenticated.run(version, c, Duration.ofSeconds(2), Duration.ofSeconds(o.fixedCostSeconds())),
@@ -205,6 +210,30 @@ public final class SearchLatencyBench {
                         r.latencies().keySet().iterator().next(), r.requests() / r.seconds(),
                         SearchBenchLoad.percentileMs(all, 50), SearchBenchLoad.percentileMs(all, 99), r.failures());
             }
+        }
+    }
+
+    /** Committed PostgreSQL transactions (every autocommit statement is one) per request, over 200 requests. */
+    private static double transactionsPerRequest(Connection db, SearchBenchLoad load, String path) throws Exception {
+        int n = 200;
+        for (int i = 0; i < 20; i++) {
+            load.get(path);
+        }
+        long before = commits(db);
+        for (int i = 0; i < n; i++) {
+            load.get(path);
+        }
+        long after = commits(db);
+        return (after - before - 1) / (double) n;
+    }
+
+    /** The database's commit counter, after the server's statistics are flushed (PostgreSQL flushes them at least every second). */
+    private static long commits(Connection db) throws Exception {
+        Thread.sleep(1500);
+        try (PreparedStatement s = db.prepareStatement("SELECT pg_stat_clear_snapshot(), xact_commit FROM pg_stat_database "
+                + "WHERE datname = current_database()"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(2);
         }
     }
 

@@ -78,7 +78,8 @@ class WebSecurityConfig {
                 // sessions are started only by a console login (Sessions.start), never for basic or key calls
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER)
                         .sessionFixation(f -> f.changeSessionId()))
-                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(sessionMutation()))
+                .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new CredentialAwareCsrfHandler())
+                        .requireCsrfProtectionMatcher(sessionMutation()))
                 .logout(l -> l.disable())
                 .headers(h -> h.contentTypeOptions(c -> { }).frameOptions(f -> f.deny()));
         OidcLogin sso = oidc.getIfAvailable();
