@@ -41,11 +41,14 @@ final class SearchBenchLoad {
         this.token = token;
     }
 
-    /** GET and return status plus body. */
+    /** GET and return status plus body (without credential when the token is null). */
     HttpResponse<byte[]> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     Result run(List<Query> mix, int concurrency, Duration warmup, Duration measure) throws InterruptedException {

@@ -63,7 +63,8 @@ public final class SearchLatencyBench {
     }
 
     private record Options(int clusters, int pods, int podsPerDeployment, int seconds, List<Integer> concurrency,
-            int fanoutClusters, int fanoutPods, String jar, String dbUrl, String dbUser, String dbPassword) {}
+            int fanoutClusters, int fanoutPods, String jar, String dbUrl, String dbUser, String dbPassword,
+            int fixedCostSeconds, List<String> serverJavaOpts) {}
 
     private SearchLatencyBench() {}
 
@@ -76,7 +77,9 @@ public final class SearchLatencyBench {
         int httpPort = freePort();
         int dbPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-jar", o.jar(), "--server.port=" + httpPort, "--flotilla.data-dir=" + dir,
+                "-Xmx1g"));
+        command.addAll(o.serverJavaOpts());
+        command.addAll(List.of("-jar", o.jar(), "--server.port=" + httpPort, "--flotilla.data-dir=" + dir,
                 "--logging.level.io.flotilla=warn"));
         String jdbc;
         String user;
@@ -119,6 +122,9 @@ public final class SearchLatencyBench {
                 for (int c : o.concurrency()) {
                     SearchBenchLoad.Result r = load.run(mix, c, Duration.ofSeconds(3), Duration.ofSeconds(o.seconds()));
                     report(r);
+                }
+                if (o.fixedCostSeconds() > 0) {
+                    fixedCost(db, o, load, new SearchBenchLoad(base, null));
                 }
                 floor(db, o, load);
                 if (o.fanoutClusters() > 0) {
@@ -177,6 +183,58 @@ public final class SearchLatencyBench {
                 r.firstFailure() == null ? "" : " (first: " + r.firstFailure() + ")");
         r.latencies().forEach((name, l) -> System.out.printf("  %-26s n=%-6d p50 %6.1f ms  p99 %6.1f ms%n", name,
                 l.length, SearchBenchLoad.percentileMs(l, 50), SearchBenchLoad.percentileMs(l, 99)));
+    }
+
+    /**
+     * The fixed cost of a request without any search: an authenticated request that only answers a
+     * constant (access-key check, authorisation, filters, HTTP), and the unauthenticated health probe.
+     */
+    private static void fixedCost(Connection db, Options o, SearchBenchLoad authenticated, SearchBenchLoad anonymous)
+            throws Exception {
+        List<SearchBenchLoad.Query> version = List.of(new SearchBenchLoad.Query("version (key, no search)",
+                rnd -> R + "/version"));
+        List<SearchBenchLoad.Query> health = List.of(new SearchBenchLoad.Query("/healthz (no credential)",
+                rnd -> "/healthz"));
+        System.out.printf("%nfixed cost per request (%d s per level, 2 s warm-up):%n", o.fixedCostSeconds());
+        System.out.printf("  PostgreSQL transactions per request: version %.2f, /healthz %.2f, search mix %.2f%n",
+                transactionsPerRequest(db, authenticated, R + "/version"),
+                transactionsPerRequest(db, anonymous, "/healthz"),
+                transactionsPerRequest(db, authenticated, R + "/clusters/" + SearchBenchData.cluster(0)
+                        + "/api/v1/pods?limit=100"));
+        for (int c : o.concurrency()) {
+            for (SearchBenchLoad.Result r : List.of(
+                    authenticated.run(version, c, Duration.ofSeconds(2), Duration.ofSeconds(o.fixedCostSeconds())),
+                    anonymous.run(health, c, Duration.ofSeconds(2), Duration.ofSeconds(o.fixedCostSeconds())))) {
+                long[] all = r.all();
+                System.out.printf("  concurrency %-3d %-26s %6.0f req/s  p50 %6.1f ms  p99 %6.1f ms  failures %d%n", c,
+                        r.latencies().keySet().iterator().next(), r.requests() / r.seconds(),
+                        SearchBenchLoad.percentileMs(all, 50), SearchBenchLoad.percentileMs(all, 99), r.failures());
+            }
+        }
+    }
+
+    /** Committed PostgreSQL transactions (every autocommit statement is one) per request, over 200 requests. */
+    private static double transactionsPerRequest(Connection db, SearchBenchLoad load, String path) throws Exception {
+        int n = 200;
+        for (int i = 0; i < 20; i++) {
+            load.get(path);
+        }
+        long before = commits(db);
+        for (int i = 0; i < n; i++) {
+            load.get(path);
+        }
+        long after = commits(db);
+        return (after - before - 1) / (double) n;
+    }
+
+    /** The database's commit counter, after the server's statistics are flushed (PostgreSQL flushes them at least every second). */
+    private static long commits(Connection db) throws Exception {
+        Thread.sleep(1500);
+        try (PreparedStatement s = db.prepareStatement("SELECT pg_stat_clear_snapshot(), xact_commit FROM pg_stat_database "
+                + "WHERE datname = current_database()"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(2);
+        }
     }
 
     /** The same statements over JDBC (no HTTP, no Spring), with their plans, and the JSON assembly alone. */
@@ -433,6 +491,11 @@ public final class SearchLatencyBench {
                           --fanout-clusters N      sandbox clusters for the fan-out comparison (default 20; 0 = skip)
                           --fanout-pods N          pods per sandbox cluster (default: --pods)
                           --jar PATH               server jar (default flotilla-server/target/flotilla-server.jar)
+                          --fixed-cost-seconds N   measured seconds per level of the fixed-cost probe: an
+                                                   authenticated request without search, and /healthz
+                                                   (default 5; 0 = skip)
+                          --server-java-opts OPTS  extra JVM options of the server, space-separated
+                                                   (e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr)
                           --db-url URL --db-user U --db-password P
                                                    an external PostgreSQL instead of the embedded one
                         Prints the query mix, req/s and p50/p99 per level and query, the floor (SQL alone over
@@ -453,6 +516,9 @@ public final class SearchLatencyBench {
                 Integer.parseInt(a.getOrDefault("--fanout-clusters", "20")),
                 Integer.parseInt(a.getOrDefault("--fanout-pods", String.valueOf(pods))),
                 new File(a.getOrDefault("--jar", "flotilla-server/target/flotilla-server.jar")).getAbsolutePath(),
-                a.get("--db-url"), a.getOrDefault("--db-user", "postgres"), a.getOrDefault("--db-password", ""));
+                a.get("--db-url"), a.getOrDefault("--db-user", "postgres"), a.getOrDefault("--db-password", ""),
+                Integer.parseInt(a.getOrDefault("--fixed-cost-seconds", "5")),
+                a.getOrDefault("--server-java-opts", "").isBlank() ? List.of()
+                        : List.of(a.get("--server-java-opts").strip().split("\\s+")));
     }
 }

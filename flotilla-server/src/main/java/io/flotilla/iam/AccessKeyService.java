@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /** Access keys: created per user and shown once, stored hashed, optional expiry, revocable. */
@@ -31,9 +33,14 @@ class AccessKeyService {
     private final Authorization authz;
     private final AuditLog audit;
     private final Clock clock;
+    private final IamCaches caches;
+    /** When this replica last refreshed each key's last-used time (keeps writes off the read path). */
+    private final Map<UUID, Instant> touched = new ConcurrentHashMap<>();
 
-    AccessKeyService(AccessKeyStore store, UserStore users, Authorization authz, AuditLog audit, Clock clock) {
+    AccessKeyService(AccessKeyStore store, UserStore users, Authorization authz, AuditLog audit, Clock clock,
+            IamCaches caches) {
         this.store = store;
+        this.caches = caches;
         this.users = users;
         this.authz = authz;
         this.audit = audit;
@@ -100,9 +107,14 @@ class AccessKeyService {
         store.revoke(id, clock.instant());
     }
 
-    /** Checks a presented secret: unknown, revoked, expired, or the owner disabled or locked → invalid. */
+    /**
+     * Checks a presented secret: unknown, revoked, expired, or the owner disabled or locked → invalid.
+     * The key's row is cached briefly ({@link IamCaches}); expiry and lock times are compared with
+     * the clock on every call, and revoking, disabling or locking drops the cache at once.
+     */
     Check check(String secret) {
-        Optional<AccessKeyStore.KeyRow> found = secret.startsWith(PREFIX) ? store.byHash(hash(secret)) : Optional.empty();
+        Optional<AccessKeyStore.KeyRow> found = secret.startsWith(PREFIX) ? caches.key(hash(secret), store)
+                : Optional.empty();
         if (found.isEmpty()) {
             return new Check.Invalid("unknown access key", null);
         }
@@ -116,11 +128,24 @@ class AccessKeyService {
             return new Check.Invalid("the owner of access key " + key.id() + " is disabled or locked",
                     key.id().toString());
         }
-        if (store.touch(key.id(), now, now.minus(USE_RESOLUTION))) {
+        if (due(key.id(), now) && store.touch(key.id(), now, now.minus(USE_RESOLUTION))) {
             audit.record("accesskey.use", key.username(), key.id().toString(),
                     AuditTarget.of("iam", "accesskeys", key.id().toString()), 200, "key '" + key.name() + "' used");
         }
         return new Check.Valid(new Actor(key.username(), key.id().toString(), "accesskey"));
+    }
+
+    /** Whether this replica should refresh the key's last-used time (at most once per resolution). */
+    private boolean due(UUID id, Instant now) {
+        Instant last = touched.get(id);
+        if (last != null && last.isAfter(now.minus(USE_RESOLUTION))) {
+            return false;
+        }
+        if (touched.size() > 100_000) {
+            touched.clear();
+        }
+        touched.put(id, now);
+        return true;
     }
 
     private AccessKey view(AccessKeyStore.KeyRow k) {

@@ -18,9 +18,11 @@ class AccessKeyStore {
             + "k.revoked_at, u.enabled, u.locked_until";
 
     private final JdbcClient jdbc;
+    private final IamCaches caches;
 
-    AccessKeyStore(JdbcClient jdbc) {
+    AccessKeyStore(JdbcClient jdbc, IamCaches caches) {
         this.jdbc = jdbc;
+        this.caches = caches;
     }
 
     record KeyRow(UUID id, String username, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
@@ -56,6 +58,7 @@ class AccessKeyStore {
     void revoke(UUID id, Instant at) {
         jdbc.sql("UPDATE iam_access_keys SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
                 .param("at", Timestamp.from(at)).param("id", id).update();
+        caches.changed();
     }
 
     /** Sets last-used when it is older than {@code staleBefore}; true when it did (first use in a while). */

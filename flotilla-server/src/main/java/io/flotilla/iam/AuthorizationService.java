@@ -10,7 +10,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The authorisation service: loads a user's bindings (once per request) and asks the pure
+ * The authorisation service: loads a user's bindings (once per request at most, briefly cached
+ * across requests) and asks the pure
  * {@link PolicyEngine}. Deny by default.
  */
 @Service
@@ -19,9 +20,11 @@ class AuthorizationService implements Authorization {
     private static final String CACHE = AuthorizationService.class.getName() + ".engine.";
 
     private final PolicyLoader loader;
+    private final IamCaches caches;
 
-    AuthorizationService(PolicyLoader loader) {
+    AuthorizationService(PolicyLoader loader, IamCaches caches) {
         this.loader = loader;
+        this.caches = caches;
     }
 
     @Override
@@ -70,14 +73,17 @@ class AuthorizationService implements Authorization {
         }
     }
 
-    /** The engine for the actor, cached for the rest of the request. */
+    /**
+     * The engine for the actor, kept for the rest of the request; its input comes from
+     * {@link IamCaches} (reused for a few seconds, dropped at once on every identity change).
+     */
     PolicyEngine engine(Actor actor) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         String key = CACHE + actor.username();
         if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof PolicyEngine e) {
             return e;
         }
-        PolicyEngine engine = new PolicyEngine(loader.load(actor.username()));
+        PolicyEngine engine = new PolicyEngine(caches.policy(actor.username(), loader));
         if (request != null) {
             request.setAttribute(key, engine, RequestAttributes.SCOPE_REQUEST);
         }

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Repository;
 class GroupStore {
 
     private final JdbcClient jdbc;
+    private final IamCaches caches;
 
-    GroupStore(JdbcClient jdbc) {
+    GroupStore(JdbcClient jdbc, IamCaches caches) {
         this.jdbc = jdbc;
+        this.caches = caches;
     }
 
     record GroupRow(UUID id, String name, String description, String source, Instant createdAt) {}
@@ -36,6 +38,7 @@ class GroupStore {
         UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO iam_groups (id, name, description, source) VALUES (:id, :n, :d, :s)")
                 .param("id", id).param("n", name).param("d", description).param("s", source).update();
+        caches.changed();
         return id;
     }
 
@@ -46,21 +49,28 @@ class GroupStore {
     Optional<UUID> ensureExternal(String name, String source) {
         jdbc.sql("INSERT INTO iam_groups (id, name, source) VALUES (:id, :n, :s) ON CONFLICT (name) DO NOTHING")
                 .param("id", UUID.randomUUID()).param("n", name).param("s", source).update();
+        caches.changed();
         return find(name).filter(g -> g.source().equals(source)).map(GroupRow::id);
     }
 
     boolean delete(UUID id) {
-        return jdbc.sql("DELETE FROM iam_groups WHERE id = :id").param("id", id).update() > 0;
+        boolean written = jdbc.sql("DELETE FROM iam_groups WHERE id = :id").param("id", id).update() > 0;
+        caches.changed();
+        return written;
     }
 
     boolean addMember(UUID groupId, UUID userId) {
-        return jdbc.sql("INSERT INTO iam_group_members (group_id, user_id) VALUES (:g, :u) ON CONFLICT DO NOTHING")
+        boolean written = jdbc.sql("INSERT INTO iam_group_members (group_id, user_id) VALUES (:g, :u) ON CONFLICT DO NOTHING")
                 .param("g", groupId).param("u", userId).update() > 0;
+        caches.changed();
+        return written;
     }
 
     boolean removeMember(UUID groupId, UUID userId) {
-        return jdbc.sql("DELETE FROM iam_group_members WHERE group_id = :g AND user_id = :u")
+        boolean written = jdbc.sql("DELETE FROM iam_group_members WHERE group_id = :g AND user_id = :u")
                 .param("g", groupId).param("u", userId).update() > 0;
+        caches.changed();
+        return written;
     }
 
     List<String> members(UUID groupId) {
@@ -76,6 +86,7 @@ class GroupStore {
                 DELETE FROM iam_group_members m USING iam_groups g
                 WHERE m.group_id = g.id AND m.user_id = :u AND g.source = :s AND NOT (g.id = ANY(:keep))
                 """).param("u", userId).param("s", source).param("keep", groupIds.toArray(new UUID[0])).update();
+        caches.changed();
         for (UUID g : groupIds) {
             addMember(g, userId);
         }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param session console session settings
  * @param ldap LDAP login and user/group sync (off unless {@code url} is set)
  * @param oidc OpenID Connect single sign-on (off unless {@code issuerUri} is set)
+ * @param cache how long access-key checks and policy inputs are reused between requests
  */
 @ConfigurationProperties("flotilla.iam")
 public record IamProperties(
@@ -20,7 +21,19 @@ public record IamProperties(
         @DefaultValue Lockout lockout,
         @DefaultValue Session session,
         @DefaultValue Ldap ldap,
-        @DefaultValue Oidc oidc) {
+        @DefaultValue Oidc oidc,
+        @DefaultValue Cache cache) {
+
+    /**
+     * Access-key checks and each principal's policy input (role bindings, groups, folders, workspaces,
+     * bound resources) are reused for at most {@code ttl}. Every change made through this replica
+     * drops both caches at once (and again after its transaction ends); a change made through another
+     * replica is seen here after at most {@code ttl}. {@code 0} turns the caches off.
+     *
+     * @param ttl how long a cached entry is reused
+     * @param maxEntries entries per cache before it is emptied (bounds memory)
+     */
+    public record Cache(@DefaultValue("5s") Duration ttl, @DefaultValue("10000") int maxEntries) {}
 
     /**
      * @param minLength minimum number of characters

@@ -1,5 +1,7 @@
 package io.flotilla.iam;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,16 @@ import java.util.UUID;
  */
 record PolicyInput(List<Binding> bindings, Map<UUID, UUID> folderParents, Map<UUID, UUID> workspaceFolders,
         Map<UUID, List<BoundResource>> boundResources) {
+
+    /** Read-only copies: one input is shared by the requests of a principal while it is cached. */
+    PolicyInput {
+        bindings = List.copyOf(bindings);
+        folderParents = Collections.unmodifiableMap(new HashMap<>(folderParents));
+        workspaceFolders = Collections.unmodifiableMap(new HashMap<>(workspaceFolders));
+        Map<UUID, List<BoundResource>> copy = new HashMap<>();
+        boundResources.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        boundResources = Collections.unmodifiableMap(copy);
+    }
 
     /**
      * A role held on a scope.

@@ -27,9 +27,11 @@ class RoleBindingStore {
             """;
 
     private final JdbcClient jdbc;
+    private final IamCaches caches;
 
-    RoleBindingStore(JdbcClient jdbc) {
+    RoleBindingStore(JdbcClient jdbc, IamCaches caches) {
         this.jdbc = jdbc;
+        this.caches = caches;
     }
 
     /** A stored binding with names resolved. */
@@ -61,7 +63,7 @@ class RoleBindingStore {
             default -> null;
         };
         String namespace = scope instanceof Scope.Namespace n ? n.namespace() : null;
-        return jdbc.sql("""
+        boolean written = jdbc.sql("""
                 INSERT INTO iam_role_bindings (id, user_id, group_id, role, scope_kind, folder_id, workspace_id,
                     cluster, namespace)
                 VALUES (:id, :u, :g, :role, :kind, :f, :w, :c, :n) ON CONFLICT DO NOTHING
@@ -69,6 +71,8 @@ class RoleBindingStore {
                 .param("id", id).param("u", userId).param("g", groupId).param("role", role.displayName())
                 .param("kind", scope.kind()).param("f", folder).param("w", workspace).param("c", cluster)
                 .param("n", namespace).update() > 0;
+        caches.changed();
+        return written;
     }
 
     Optional<BindingRow> find(UUID id) {
@@ -99,7 +103,9 @@ class RoleBindingStore {
     }
 
     boolean delete(UUID id) {
-        return jdbc.sql("DELETE FROM iam_role_bindings WHERE id = :id").param("id", id).update() > 0;
+        boolean written = jdbc.sql("DELETE FROM iam_role_bindings WHERE id = :id").param("id", id).update() > 0;
+        caches.changed();
+        return written;
     }
 
     /** How many enabled users hold the platform Admin role directly, other than {@code except}. */

@@ -23,10 +23,12 @@ class SharingStore {
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
+    private final IamCaches caches;
     private final TransactionTemplate tx;
 
-    SharingStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    SharingStore(JdbcClient jdbc, PlatformTransactionManager transactions, IamCaches caches) {
         this.jdbc = jdbc;
+        this.caches = caches;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -62,15 +64,18 @@ class SharingStore {
     void insertBinding(UUID id, UUID workspace, String cluster, String namespace) {
         jdbc.sql("INSERT INTO iam_resource_bindings (id, workspace_id, cluster, namespace) VALUES (:id, :w, :c, :n)")
                 .param("id", id).param("w", workspace).param("c", cluster).param("n", namespace).update();
+        caches.changed();
     }
 
     void deleteBinding(UUID id) {
         jdbc.sql("DELETE FROM iam_resource_bindings WHERE id = :id").param("id", id).update();
+        caches.changed();
     }
 
     void deleteBinding(UUID workspace, String cluster, String namespace) {
         jdbc.sql("DELETE FROM iam_resource_bindings WHERE workspace_id = :w AND cluster = :c AND namespace = :n")
                 .param("w", workspace).param("c", cluster).param("n", namespace).update();
+        caches.changed();
     }
 
     List<QuotaRow> quotas(UUID workspace) {

@@ -21,10 +21,12 @@ class TenancyStore {
     private static final long TREE_LOCK = 0x666c6f7469L;
 
     private final JdbcClient jdbc;
+    private final IamCaches caches;
     private final TransactionTemplate tx;
 
-    TenancyStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    TenancyStore(JdbcClient jdbc, PlatformTransactionManager transactions, IamCaches caches) {
         this.jdbc = jdbc;
+        this.caches = caches;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -74,15 +76,18 @@ class TenancyStore {
     void insertFolder(UUID id, String name, UUID parent) {
         jdbc.sql("INSERT INTO iam_folders (id, name, parent_id) VALUES (:id, :n, :p)")
                 .param("id", id).param("n", name).param("p", parent).update();
+        caches.changed();
     }
 
     void updateFolder(UUID id, String name, UUID parent) {
         jdbc.sql("UPDATE iam_folders SET name = :n, parent_id = :p WHERE id = :id")
                 .param("n", name).param("p", parent).param("id", id).update();
+        caches.changed();
     }
 
     void deleteFolder(UUID id) {
         jdbc.sql("DELETE FROM iam_folders WHERE id = :id").param("id", id).update();
+        caches.changed();
     }
 
     /** What a folder still holds: sub-folders, workspaces, role bindings on it (each counted). */
@@ -117,15 +122,18 @@ class TenancyStore {
     void insertWorkspace(UUID id, String name, UUID folder) {
         jdbc.sql("INSERT INTO iam_workspaces (id, name, folder_id) VALUES (:id, :n, :f)")
                 .param("id", id).param("n", name).param("f", folder).update();
+        caches.changed();
     }
 
     void updateWorkspace(UUID id, String name, UUID folder) {
         jdbc.sql("UPDATE iam_workspaces SET name = :n, folder_id = :f WHERE id = :id")
                 .param("n", name).param("f", folder).param("id", id).update();
+        caches.changed();
     }
 
     void deleteWorkspace(UUID id) {
         jdbc.sql("DELETE FROM iam_workspaces WHERE id = :id").param("id", id).update();
+        caches.changed();
     }
 
     /** What a workspace still holds: resource bindings, shared-cluster quotas, role bindings. */

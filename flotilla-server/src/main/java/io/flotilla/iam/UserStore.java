@@ -19,9 +19,11 @@ class UserStore {
             + "failed_logins, locked_until, last_login_at, created_at";
 
     private final JdbcClient jdbc;
+    private final IamCaches caches;
 
-    UserStore(JdbcClient jdbc) {
+    UserStore(JdbcClient jdbc, IamCaches caches) {
         this.jdbc = jdbc;
+        this.caches = caches;
     }
 
     /** A stored user; {@code passwordHash} is null for LDAP and OIDC users. */
@@ -56,6 +58,7 @@ class UserStore {
                 """)
                 .param("id", id).param("u", username).param("d", displayName).param("e", email)
                 .param("h", passwordHash).param("en", enabled).param("s", source).update();
+        caches.changed();
         return id;
     }
 
@@ -70,20 +73,25 @@ class UserStore {
                 """)
                 .param("id", UUID.randomUUID()).param("u", username).param("d", displayName == null ? "" : displayName)
                 .param("e", email == null ? "" : email).param("s", source).update();
+        caches.changed();
     }
 
     void update(UUID id, String displayName, String email, boolean enabled) {
         jdbc.sql("UPDATE iam_users SET display_name = :d, email = :e, enabled = :en, updated_at = now() WHERE id = :id")
                 .param("d", displayName).param("e", email).param("en", enabled).param("id", id).update();
+        caches.changed();
     }
 
     void setPassword(UUID id, String hash) {
         jdbc.sql("UPDATE iam_users SET password_hash = :h, failed_logins = 0, locked_until = NULL, updated_at = now() "
                 + "WHERE id = :id").param("h", hash).param("id", id).update();
+        caches.changed();
     }
 
     boolean delete(UUID id) {
-        return jdbc.sql("DELETE FROM iam_users WHERE id = :id").param("id", id).update() > 0;
+        boolean written = jdbc.sql("DELETE FROM iam_users WHERE id = :id").param("id", id).update() > 0;
+        caches.changed();
+        return written;
     }
 
     /**
@@ -102,16 +110,21 @@ class UserStore {
                 """)
                 .param("max", maxFailures).param("until", Timestamp.from(lockUntil)).param("id", id)
                 .query(Boolean.class).optional().orElse(false);
+        if (Boolean.TRUE.equals(locked)) {
+            caches.changed();
+        }
         return Boolean.TRUE.equals(locked);
     }
 
     void recordSuccess(UUID id, Instant at) {
         jdbc.sql("UPDATE iam_users SET failed_logins = 0, locked_until = NULL, last_login_at = :at WHERE id = :id")
                 .param("at", Timestamp.from(at)).param("id", id).update();
+        caches.changed();
     }
 
     void unlock(UUID id) {
         jdbc.sql("UPDATE iam_users SET failed_logins = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
+        caches.changed();
     }
 
     List<String> groupsOf(UUID userId) {

@@ -80,6 +80,17 @@ class IdentityIT extends ServerTestBase {
     }
 
     @Test
+    void scriptsCarryingTheirOwnCredentialsGetNoXsrfCookieAndNeedNoCsrfToken() {
+        Api key = IamFixtures.withKey(api);
+        for (Api.Response r : List.of(api.get("/api/v1/me"), key.get("/api/v1/me"))) {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN"));
+        }
+        Api.Response created = key.post("/api/v1/groups", Map.of("name", IamFixtures.unique("no-csrf")));
+        assertThat(created.status()).as("a change with an access key needs no CSRF token").isEqualTo(201);
+    }
+
+    @Test
     void loginWithWrongPasswordAnswers401ProblemAndIsAudited() {
         String name = IamFixtures.unique("wrongpw");
         iam.user(name);
