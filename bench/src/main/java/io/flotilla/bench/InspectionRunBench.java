@@ -30,20 +30,25 @@ public final class InspectionRunBench {
     public static void main(String[] args) throws Exception {
         int pods = 10_000;
         int nodes = 100;
+        String source = "cluster";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "-h", "--help" -> {
                     System.out.println("""
-                            Usage: bench/run InspectionRunBench [--pods N] [--nodes N]
+                            Usage: bench/run InspectionRunBench [--pods N] [--nodes N] [--source cluster|index]
 
                             Starts a sandbox cluster with N pods (default 10000) on --nodes nodes (default 100),
                             starts flotilla-server/target/flotilla-server.jar on a free port with a fresh data
                             directory, registers the sandbox, runs one inspection and prints the run's timings:
-                            snapshot (listing every kind over the Kubernetes API), evaluation, and total.""");
+                            snapshot (listing every kind over the Kubernetes API), evaluation, and total.
+                            --source index first waits until the search index has the sandbox Synced, so the
+                            run reads the kinds the index holds from it (default: cluster, the run starts at
+                            once, before the index has synced).""");
                     return;
                 }
                 case "--pods" -> pods = Integer.parseInt(args[++i]);
                 case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+                case "--source" -> source = args[++i];
                 default -> {
                     System.err.println("unknown option " + args[i] + " (see --help)");
                     System.exit(2);
@@ -71,6 +76,12 @@ public final class InspectionRunBench {
                 await(() -> get(http, base + "/healthz") == 200, Duration.ofMinutes(2));
                 String body = "{\"name\":\"bench-insp\",\"kubeconfig\":" + quote(sandbox.kubeconfig()) + "}";
                 send(http, "POST", base + "/api/v1/clusters", body);
+                if (source.equals("index")) {
+                    long syncing = System.nanoTime();
+                    await(() -> "Synced".equals(field(sendQuietly(http, base + "/api/v1/search/status/bench-insp"),
+                            "phase")), Duration.ofMinutes(10));
+                    System.out.printf("search index Synced in %d s%n", (System.nanoTime() - syncing) / 1_000_000_000);
+                }
                 long started = System.nanoTime();
                 String run = send(http, "POST", base + "/api/v1/inspections/clusters/bench-insp/runs", "{}");
                 String id = field(run, "id");
@@ -83,8 +94,9 @@ public final class InspectionRunBench {
                 } while (!status.equals("Succeeded") && !status.equals("Failed"));
                 long wall = (System.nanoTime() - started) / 1_000_000;
                 System.out.println("run " + status + ": " + current);
-                System.out.printf("InspectionRunBench: %d pods, wall %d ms (snapshot %s ms, evaluation %s ms, %s objects, "
-                                + "%s findings)%n", pods, wall, number(current, "snapshotMillis"),
+                System.out.printf("InspectionRunBench: %d pods, source %s, wall %d ms (snapshot %s ms, evaluation %s ms, "
+                                + "%s objects, %s findings)%n", pods, field(current, "snapshotSource"), wall,
+                        number(current, "snapshotMillis"),
                         number(current, "evaluationMillis"), number(current, "objects"), number(current, "findings"));
             } finally {
                 server.destroy();
@@ -99,6 +111,17 @@ public final class InspectionRunBench {
                     .statusCode();
         } catch (IOException | InterruptedException e) {
             return -1;
+        }
+    }
+
+    private static String sendQuietly(HttpClient http, String url) {
+        try {
+            return send(http, "GET", url, null);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 
@@ -118,7 +141,7 @@ public final class InspectionRunBench {
         long end = System.nanoTime() + max.toNanos();
         while (!ok.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new IllegalStateException("server did not start in " + max);
+                throw new IllegalStateException("not ready in " + max);
             }
             Thread.sleep(250);
         }

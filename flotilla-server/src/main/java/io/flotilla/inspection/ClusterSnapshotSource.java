@@ -15,6 +15,7 @@ import io.flotilla.inspection.checks.Snapshot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,20 @@ class ClusterSnapshotSource implements SnapshotSource {
 
     @Override
     public Result take(String cluster, Progress progress) {
+        return take(cluster, progress, Set.of(), kind -> List.of());
+    }
+
+    /** Reads the kinds of a snapshot that come from elsewhere (the search index). */
+    @FunctionalInterface
+    interface KindReader {
+        List<? extends HasMetadata> list(Class<? extends HasMetadata> kind);
+    }
+
+    /**
+     * Reads a snapshot, taking the kinds in {@code fromIndex} from {@code indexed} and every other kind (and
+     * /version, /readyz, the API groups) from the cluster.
+     */
+    Result take(String cluster, Progress progress, Set<Class<? extends HasMetadata>> fromIndex, KindReader indexed) {
         KubernetesClient client = clusters.sharedClient(cluster);
         int total = steps();
         Snapshot.Builder builder = Snapshot.builder(cluster, clock.instant());
@@ -60,6 +75,11 @@ class ClusterSnapshotSource implements SnapshotSource {
         builder.apiVersions(apiVersions(client, cluster, warnings));
         int step = 1;
         for (Class<? extends HasMetadata> kind : Snapshot.KINDS) {
+            if (fromIndex.contains(kind)) {
+                progress.step(step++, total, "reading " + HasMetadata.getPlural(kind) + " from the search index");
+                builder.addAll(kind, indexed.list(kind));
+                continue;
+            }
             progress.step(step++, total, "listing " + HasMetadata.getPlural(kind));
             try {
                 builder.addAll(kind, list(client, kind));
@@ -71,7 +91,10 @@ class ClusterSnapshotSource implements SnapshotSource {
                         ? "not served by this cluster" : "HTTP " + e.getCode()));
             }
         }
-        return new Result(builder.build(), warnings);
+        List<String> indexedKinds = Snapshot.KINDS.stream().filter(fromIndex::contains).map(HasMetadata::getPlural)
+                .toList();
+        return new Result(builder.build(), warnings, indexedKinds.isEmpty() ? SnapshotPlan.CLUSTER : SnapshotPlan.INDEX,
+                indexedKinds);
     }
 
     private <T extends HasMetadata> List<T> list(KubernetesClient client, Class<T> kind) {

@@ -29,7 +29,7 @@ class InspectionRepository {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RUN_COLUMNS = "id, cluster, status, reason, trigger, requested_by, step, steps, step_name, "
             + "objects, checks_evaluated, findings, score, snapshot_ms, evaluation_ms, warnings, created_at, started_at, "
-            + "finished_at";
+            + "finished_at, snapshot_source, indexed_kinds";
 
     /** A stored finding with its position in the run (for paging). */
     record StoredFinding(int seq, String checkId, String category, String severity, String kind, String namespace,
@@ -125,7 +125,7 @@ class InspectionRepository {
 
     /** Stores the findings and marks the run Succeeded, in one transaction: a report is complete or absent. */
     void succeed(UUID id, Instant now, int objects, int checksEvaluated, List<Finding> findings, int score,
-            long snapshotMs, long evaluationMs, List<String> warnings) {
+            long snapshotMs, long evaluationMs, List<String> warnings, String source, List<String> indexedKinds) {
         tx.executeWithoutResult(status -> {
             List<Object[]> rows = new ArrayList<>(findings.size());
             int seq = 0;
@@ -138,11 +138,13 @@ class InspectionRepository {
             jdbc.sql("""
                     UPDATE inspection_runs SET status = 'Succeeded', step = steps, step_name = 'done', finished_at = :now,
                         heartbeat_at = :now, objects = :objects, checks_evaluated = :checks, findings = :findings,
-                        score = :score, snapshot_ms = :snapshotMs, evaluation_ms = :evaluationMs, warnings = :warnings
+                        score = :score, snapshot_ms = :snapshotMs, evaluation_ms = :evaluationMs, warnings = :warnings,
+                        snapshot_source = :source, indexed_kinds = :indexedKinds
                     WHERE id = :id""")
                     .param("id", id).param("now", ts(now)).param("objects", objects).param("checks", checksEvaluated)
                     .param("findings", findings.size()).param("score", score).param("snapshotMs", snapshotMs)
                     .param("evaluationMs", evaluationMs).param("warnings", warnings.toArray(String[]::new))
+                    .param("source", source).param("indexedKinds", indexedKinds.toArray(String[]::new))
                     .update();
         });
     }
@@ -282,7 +284,8 @@ class InspectionRepository {
                 (Integer) rs.getObject("objects"), (Integer) rs.getObject("checks_evaluated"),
                 (Integer) rs.getObject("findings"), (Integer) rs.getObject("score"), (Long) rs.getObject("snapshot_ms"),
                 (Long) rs.getObject("evaluation_ms"), strings(rs.getArray("warnings")), instant(rs, "created_at"),
-                instant(rs, "started_at"), instant(rs, "finished_at"));
+                instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("snapshot_source"),
+                strings(rs.getArray("indexed_kinds")));
     }
 
     private static List<String> strings(Array array) throws SQLException {

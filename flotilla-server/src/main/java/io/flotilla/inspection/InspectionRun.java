@@ -12,11 +12,14 @@ import java.util.UUID;
  * @param score the run's score without acknowledgements (the report applies them); null unless Succeeded
  * @param findings number of findings; null unless Succeeded
  * @param warnings kinds that could not be read (forbidden or not served), so their checks saw nothing
+ * @param snapshotSource {@code index} when some kinds were read from the search index, {@code cluster} when all
+ *     came from the cluster's API; null unless Succeeded
+ * @param indexedKinds plural names of the kinds read from the search index (the rest came from the cluster)
  */
 public record InspectionRun(UUID id, String cluster, String status, String reason, String trigger, String requestedBy,
         Progress progress, Integer objects, Integer checksEvaluated, Integer findings, Integer score,
         Long snapshotMillis, Long evaluationMillis, List<String> warnings, Instant createdAt, Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt, String snapshotSource, List<String> indexedKinds) {
 
     public static final String PENDING = "Pending";
     public static final String RUNNING = "Running";

@@ -58,9 +58,11 @@ class InspectionRunner implements DisposableBean {
             repository.progress(id, source.steps() + 1, "storing " + result.findings().size() + " findings", clock.instant());
             repository.succeed(id, clock.instant(), snapshot.snapshot().size(), result.evaluated().size(), result.findings(),
                     Score.of(result.findings()), TimeUnit.NANOSECONDS.toMillis(t1 - t0),
-                    TimeUnit.NANOSECONDS.toMillis(t2 - t1), warnings(snapshot, result));
-            log.info("inspection {} of cluster {} succeeded: {} objects, {} checks, {} findings", id, cluster,
-                    snapshot.snapshot().size(), result.evaluated().size(), result.findings().size());
+                    TimeUnit.NANOSECONDS.toMillis(t2 - t1), warnings(snapshot, result), snapshot.source(),
+                    snapshot.indexedKinds());
+            log.info("inspection {} of cluster {} succeeded: {} objects (source {}), {} checks, {} findings", id,
+                    cluster, snapshot.snapshot().size(), snapshot.source(), result.evaluated().size(),
+                    result.findings().size());
         } catch (SnapshotSource.SourceUnavailableException e) {
             log.info("inspection {} of cluster {} failed: {}", id, cluster, e.getMessage());
             repository.fail(id, e.getMessage(), clock.instant());

@@ -20,8 +20,22 @@ public interface SnapshotSource {
      * A snapshot and what could not be read.
      *
      * @param warnings kinds that were forbidden or not served (their checks see nothing)
+     * @param source {@code index} when some kinds were read from the search index, else {@code cluster}
+     * @param indexedKinds plural names of the kinds read from the search index; every other kind came from the
+     *     cluster's API
      */
-    record Result(Snapshot snapshot, List<String> warnings) {}
+    record Result(Snapshot snapshot, List<String> warnings, String source, List<String> indexedKinds) {
+
+        public Result {
+            warnings = List.copyOf(warnings);
+            indexedKinds = List.copyOf(indexedKinds);
+        }
+
+        /** A snapshot read entirely from the cluster's API. */
+        public Result(Snapshot snapshot, List<String> warnings) {
+            this(snapshot, warnings, "cluster", List.of());
+        }
+    }
 
     /** Number of progress steps {@link #take} reports. */
     int steps();

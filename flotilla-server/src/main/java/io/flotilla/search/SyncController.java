@@ -10,11 +10,7 @@ import io.flotilla.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,18 +26,13 @@ class SyncController {
     private static final String RESOURCE = "clusters";
 
     private final ClusterService clusters;
-    private final SyncRepository repository;
-    private final SyncProperties properties;
+    private final IndexReader reader;
     private final Authorization authz;
-    private final Clock clock;
 
-    SyncController(ClusterService clusters, SyncRepository repository, SyncProperties properties, Authorization authz,
-            Clock clock) {
+    SyncController(ClusterService clusters, IndexReader reader, Authorization authz) {
         this.clusters = clusters;
-        this.repository = repository;
-        this.properties = properties;
+        this.reader = reader;
         this.authz = authz;
-        this.clock = clock;
     }
 
     /** A page of cluster sync statuses; {@code continue} is null on the last page. */
@@ -71,11 +62,6 @@ class SyncController {
     }
 
     private List<SyncStatus> statuses(List<String> names) {
-        Map<String, SyncRepository.ClusterRow> rows = new HashMap<>();
-        repository.clusters(names).forEach(r -> rows.put(r.cluster(), r));
-        Map<String, List<SyncRepository.TypeRow>> types = new HashMap<>();
-        repository.types(names).forEach(t -> types.computeIfAbsent(t.cluster(), k -> new ArrayList<>()).add(t));
-        return names.stream().map(n -> SyncStatus.of(n, rows.get(n), types.getOrDefault(n, List.of()),
-                properties.enabled(), clock.instant())).toList();
+        return reader.statuses(names);
     }
 }

@@ -23,7 +23,7 @@ class ExportsTest {
     private static InspectionRun run(UUID id) {
         return new InspectionRun(id, "c1", "Succeeded", null, "manual", "admin", new InspectionRun.Progress(3, 3, "done"),
                 10, 217, 2, 80, 1L, 1L, List.of(), Instant.parse("2026-12-01T12:00:00Z"),
-                Instant.parse("2026-12-01T12:00:00Z"), Instant.parse("2026-12-01T12:00:01Z"));
+                Instant.parse("2026-12-01T12:00:00Z"), Instant.parse("2026-12-01T12:00:01Z"), "cluster", List.of());
     }
 
     @Test
