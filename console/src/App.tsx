@@ -8,6 +8,7 @@ import { ClusterListPage } from './pages/clusters/ClusterListPage';
 import { ClusterOverviewPage } from './pages/clusters/ClusterOverviewPage';
 import { IntegrateClusterPage } from './pages/clusters/IntegrateClusterPage';
 import { FleetPage } from './pages/inspection/FleetPage';
+import { InspectionConfigPage } from './pages/inspection/InspectionConfigPage';
 import { InspectionPage } from './pages/inspection/InspectionPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { PodDetailPage } from './pages/pods/PodDetailPage';
@@ -54,6 +55,7 @@ export function App() {
         <Route path="/clusters/:cluster/resources" element={<ResourceBrowserPage />} />
         <Route path="/clusters/:cluster/namespaces/:namespace/pods/:name" element={<PodDetailPage />} />
         <Route path="/clusters/:cluster/inspection" element={<InspectionPage />} />
+        <Route path="/clusters/:cluster/inspection/config" element={<InspectionConfigPage />} />
         <Route path="/inspection/fleet" element={<FleetPage />} />
         <Route path="/management/users" element={<UserListPage />} />
         <Route path="/accesskeys" element={<AccessKeysPage />} />

@@ -6,7 +6,7 @@ import {
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { inspectionsApi, type FindingFilter, type InspectionRun, type Report } from '../../api/inspections';
 import { useAuth } from '../../auth/AuthContext';
@@ -153,6 +153,7 @@ export function InspectionPage() {
   const t = useT();
   const cluster = useParams().cluster!;
   const { me } = useAuth();
+  const navigate = useNavigate();
   const report = useAsync((signal) => inspectionsApi.latestReport(cluster, signal), [cluster]);
   const poller = useRunPoller(cluster, () => report.reload());
   const start = useAction(async () => poller.setRun(await inspectionsApi.start(cluster)));
@@ -168,6 +169,10 @@ export function InspectionPage() {
           {canRunInspection(me, cluster) && (
             <ToolbarItem><Button onClick={() => start.run()} isDisabled={active || start.busy} isLoading={active || start.busy} data-testid="run-now">
               {active ? t('inspection.running') : t('inspection.runNow')}</Button></ToolbarItem>
+          )}
+          {canRunInspection(me, cluster) && (
+            <ToolbarItem><Button variant="secondary" onClick={() => navigate(`/clusters/${encodeURIComponent(cluster)}/inspection/config`)}
+              data-testid="inspection-configure">{t('inspection.configure')}</Button></ToolbarItem>
           )}
           {data && (['html', 'csv', 'json'] as const).map((f) => (
             <ToolbarItem key={f}><Button variant="link" component="a" href={inspectionsApi.exportUrl(data.runId, f)} target={f === 'html' ? '_blank' : undefined}
