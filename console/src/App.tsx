@@ -7,6 +7,9 @@ import { useT } from './i18n/I18n';
 import { ClusterListPage } from './pages/clusters/ClusterListPage';
 import { ClusterOverviewPage } from './pages/clusters/ClusterOverviewPage';
 import { IntegrateClusterPage } from './pages/clusters/IntegrateClusterPage';
+import { FleetPage } from './pages/inspection/FleetPage';
+import { InspectionConfigPage } from './pages/inspection/InspectionConfigPage';
+import { InspectionPage } from './pages/inspection/InspectionPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { PodDetailPage } from './pages/pods/PodDetailPage';
 import { AccessKeysPage } from './pages/management/AccessKeysPage';
@@ -51,6 +54,9 @@ export function App() {
         <Route path="/clusters/:cluster/namespaces" element={<NamespaceListPage />} />
         <Route path="/clusters/:cluster/resources" element={<ResourceBrowserPage />} />
         <Route path="/clusters/:cluster/namespaces/:namespace/pods/:name" element={<PodDetailPage />} />
+        <Route path="/clusters/:cluster/inspection" element={<InspectionPage />} />
+        <Route path="/clusters/:cluster/inspection/config" element={<InspectionConfigPage />} />
+        <Route path="/inspection/fleet" element={<FleetPage />} />
         <Route path="/management/users" element={<UserListPage />} />
         <Route path="/accesskeys" element={<AccessKeysPage />} />
         <Route path="/management/audit" element={<AuditLogPage />} />

@@ -61,6 +61,7 @@ function Sidebar() {
         <Nav aria-label="main">
           <NavList>
             <Link to="/clusters" end>{t('nav.clusters')}</Link>
+            <Link to="/inspection/fleet">{t('nav.fleet')}</Link>
           </NavList>
           {cluster && (
             <NavGroup title={t('nav.cluster', { name: cluster })}>
@@ -70,6 +71,7 @@ function Sidebar() {
               <Link to={`/clusters/${encodeURIComponent(cluster)}/nodes`}>{t('nav.nodes')}</Link>
               <Link to={`/clusters/${encodeURIComponent(cluster)}/namespaces`}>{t('nav.namespaces')}</Link>
               <Link to={`/clusters/${encodeURIComponent(cluster)}/resources`}>{t('nav.resources')}</Link>
+              <Link to={`/clusters/${encodeURIComponent(cluster)}/inspection`}>{t('nav.inspection')}</Link>
             </NavGroup>
           )}
           {(can(me, 'users', 'list') || can(me, 'audit', 'list')) && (
