@@ -24,9 +24,10 @@ export default function YamlEditor({ value, onChange, height = 420, readOnly = f
     const e = monaco.editor.create(host.current, {
       value, language: 'yaml', automaticLayout: true, minimap: { enabled: false }, readOnly,
       scrollBeyondLastLine: false, fontSize: 13, tabSize: 2,
-      // YAML is edited in block style: closing brackets and quotes the editor adds on its own end up
-      // as stray characters when text is typed or inserted over a selection, so it adds none
-      autoClosingBrackets: 'never', autoClosingQuotes: 'never', autoClosingOvertype: 'never',
+      // YAML is edited in block style: brackets and quotes the editor adds on its own (closing them,
+      // or wrapping a selection in them) end up as stray characters when text is typed or inserted
+      // over a selection, so it adds none
+      autoClosingBrackets: 'never', autoClosingQuotes: 'never', autoClosingOvertype: 'never', autoSurround: 'never',
     });
     e.onDidChangeModelContent(() => changeRef.current(e.getValue()));
     editor.current = e;

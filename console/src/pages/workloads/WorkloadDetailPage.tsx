@@ -31,7 +31,7 @@ export function WorkloadDetailPage() {
   const pods = useAsync(() => workloadsApi.pods(cluster, namespace, kind, name), key, 3000);
   const revisions = useAsync(() => workloadsApi.revisions(cluster, namespace, kind, name).catch(() => []), key);
   const events = useAsync(() => workloadsApi.events(cluster, namespace, kind, name), [...key, tab === 'events'], tab === 'events' ? 5000 : undefined);
-  const [yaml, setYaml] = useState('');
+  const [yaml, setYaml] = useState<string | null>(null);
   const [applied, setApplied] = useState(false);
   const yamlLoaded = useRef(false);
   useEffect(() => {
@@ -92,7 +92,7 @@ export function WorkloadDetailPage() {
           </Tab>
           <Tab eventKey="yaml" title={<TabTitleText>{t('yaml.title')}</TabTitleText>} data-testid="tab-yaml">
             {applied && <Alert isInline variant="success" title={t('yaml.applied')} data-testid="applied" />}
-            {yaml && <YamlApplyPanel cluster={cluster} namespace={namespace} yaml={yaml} onYaml={(y) => { setYaml(y); setApplied(false); }}
+            {yaml !== null && <YamlApplyPanel cluster={cluster} namespace={namespace} yaml={yaml} onYaml={(y) => { setYaml(y); setApplied(false); }}
               readOnly={!mayEdit} onApplied={() => { setApplied(true); refresh(); }} />}
           </Tab>
         </Tabs>

@@ -151,6 +151,7 @@ class ConsoleE2EIT extends ServerTestBase {
         assertThat(editor).containsText("nginx:1.27");
         editor.click();
         page.keyboard().press("Control+A");
+        page.keyboard().press("Delete");
         // one line in YAML flow style: typed newlines would be auto-indented by the editor (which adds no closing brackets)
         page.keyboard().insertText("{apiVersion: apps/v1, kind: Deployment, metadata: {name: " + app + ", namespace: " + ns
                 + "}, spec: {replicas: 3, selector: {matchLabels: {app.kubernetes.io/name: " + app + "}}, template: {metadata: "
