@@ -50,8 +50,14 @@ class StartupReport {
         tls.port().ifPresent(p -> out.println("  HTTPS:          https://127.0.0.1:" + p + "   (certificate: "
                 + (tls.certificatePem() == null ? "your keystore" : properties.dataDir().toAbsolutePath()
                         .resolve("tls/server.crt")) + ")"));
+        out.println("  console:        " + url + "/");
         out.println("  REST API:       " + url + "/api/v1/clusters   (OpenAPI: " + url + "/api/openapi, UI: " + url
                 + "/api/docs)");
+        tls.port().ifPresent(p -> out.println("  search:         kubectl --server https://127.0.0.1:" + p
+                + "/apis/clusterpedia.io/v1beta1/resources"
+                + (tls.certificatePem() == null ? "" : " --certificate-authority "
+                        + properties.dataDir().toAbsolutePath().resolve("tls/server.crt"))
+                + " --token <access key from POST /api/v1/accesskeys> get pods -A"));
         demo.ifAvailable(d -> d.kubeconfigs().forEach((name, file) ->
                 out.println("  demo cluster:   " + name + " (simulated)   kubectl --kubeconfig " + file + " get pods -A")));
         out.println("Press Ctrl-C to stop.");
