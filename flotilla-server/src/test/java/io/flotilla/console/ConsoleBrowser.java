@@ -5,10 +5,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian Chromium ({@code /usr/bin/chromium}) driven by Playwright Java, without Playwright's own
@@ -38,6 +40,19 @@ final class ConsoleBrowser implements AutoCloseable {
                 .setLocale("en-US").setViewportSize(1440, 900));
         context.setDefaultTimeout(20_000);
         return context.newPage();
+    }
+
+    /**
+     * Skips the calling test class (a JUnit assumption, with the reason) when Chromium is not installed
+     * or the console bundle was not built, and gives Playwright's assertions time for the first requests
+     * to a new cluster (clients, JIT), which take seconds on a loaded 2-core machine.
+     */
+    static void assumeAvailable(Class<?> testClass) {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "Debian Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium): browser tests skipped");
+        Assumptions.assumeTrue(testClass.getResource("/static/index.html") != null,
+                "the console bundle is not built (-Dconsole.skip=true): browser tests skipped");
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     static void screenshot(Page page, String name) {

@@ -2,10 +2,8 @@ package io.flotilla.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.flotilla.sandbox.SandboxCluster;
@@ -13,7 +11,6 @@ import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.Api;
 import io.flotilla.support.IamFixtures;
 import io.flotilla.support.ServerTestBase;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -37,12 +34,7 @@ class ConsoleE2EIT extends ServerTestBase {
 
     @BeforeAll
     void start() {
-        assumeTrue(Files.isExecutable(ConsoleBrowser.CHROMIUM),
-                "Debian Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium): browser tests skipped");
-        assumeTrue(getClass().getResource("/static/index.html") != null,
-                "the console bundle is not built (-Dconsole.skip=true): browser tests skipped");
-        // the first requests to a new cluster (clients, informers, JIT) take seconds on a loaded 2-core machine
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        ConsoleBrowser.assumeAvailable(getClass());
         sandbox = SandboxCluster.start(new SandboxSpec(IamFixtures.unique("e2e"), 3, 0, 61));
         browser = new ConsoleBrowser();
     }

@@ -2,16 +2,13 @@ package io.flotilla.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.flotilla.sandbox.SandboxCluster;
 import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.IamFixtures;
 import io.flotilla.support.ServerTestBase;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -32,11 +29,7 @@ class ConsoleInspectionE2EIT extends ServerTestBase {
 
     @BeforeAll
     void start() {
-        assumeTrue(Files.isExecutable(ConsoleBrowser.CHROMIUM),
-                "Debian Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium): browser tests skipped");
-        assumeTrue(getClass().getResource("/static/index.html") != null,
-                "the console bundle is not built (-Dconsole.skip=true): browser tests skipped");
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        ConsoleBrowser.assumeAvailable(getClass());
         sandbox = SandboxCluster.start(new SandboxSpec(IamFixtures.unique("insp-ui"), 2, 0, 7));
         browser = new ConsoleBrowser();
     }
