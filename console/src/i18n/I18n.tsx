@@ -1,14 +1,13 @@
-// i18n: every user-visible string lives in the message files (en.json, zh-CN.json); the chosen
+// i18n: every user-visible string lives in the message files (see catalogs.ts); the chosen
 // language is remembered in localStorage. t('key', {name}) fills {name} placeholders.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { EN, ZH_CN, type MessageKey } from './catalogs';
 
 export type Language = 'en' | 'zh-CN';
-export type MessageKey = keyof typeof en;
+export type { MessageKey };
 type Messages = Record<string, string>;
 
-const CATALOGS: Record<Language, Messages> = { en, 'zh-CN': zhCN };
+const CATALOGS: Record<Language, Messages> = { en: EN, 'zh-CN': ZH_CN };
 export const LANGUAGES: { code: Language; label: string }[] = [
   { code: 'en', label: 'English' },
   { code: 'zh-CN', label: '中文' },

@@ -1,0 +1,15 @@
+// The message catalogs. en.json / zh-CN.json hold the shared strings; a console area may keep its own
+// pair (<area>.en.json / <area>.zh-CN.json): import both, spread them into EN and ZH_CN and list them in
+// PARTS. messages.test.ts checks that every part has the same keys in both languages and that no key
+// appears in two parts.
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const EN = { ...en };
+export const ZH_CN: Record<string, string> = { ...zhCN };
+export type MessageKey = keyof typeof EN;
+
+/** [part name, English, Chinese] of every message file pair. */
+export const PARTS: [string, Record<string, string>, Record<string, string>][] = [
+  ['shared', en, zhCN],
+];
