@@ -1,35 +1,69 @@
 package io.flotilla.search;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Repository;
 
-/** Runs the statements {@link SearchSql} builds; the only code that reads {@code search_resources} for search. */
+/**
+ * Runs the statements {@link SearchSql} builds; the only code that reads {@code search_resources} for search.
+ *
+ * <p>Every statement is planned with its values (never a cached generic plan): with the type bound
+ * as a parameter a generic plan cannot see that one type's rows are few and ANDs a bitmap over all
+ * pods to every label or fuzzy-name search (30 ms instead of 1.5 ms on 100,000 pods).
+ */
 @Repository
 class SearchRepository {
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
 
-    SearchRepository(JdbcClient jdbc) {
+    SearchRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     List<SearchService.Row> rows(SearchSql.Statement statement, SearchSql.Projection projection, int keys) {
-        return jdbc.sql(statement.sql()).params(statement.params())
-                .query((rs, i) -> row(rs, projection, keys)).list();
+        return jdbc.query(creator(statement), (RowMapper<SearchService.Row>) (rs, i) -> row(rs, projection, keys));
     }
 
     long count(SearchSql.Statement statement) {
-        return jdbc.sql(statement.sql()).params(statement.params()).query(Long.class).single();
+        List<Long> n = jdbc.query(creator(statement), (rs, i) -> rs.getLong(1));
+        return n.getFirst();
+    }
+
+    /** A statement with positional parameters that PostgreSQL plans with the values each time. */
+    private static PreparedStatementCreator creator(SearchSql.Statement statement) {
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(statement.sql());
+        MapSqlParameterSource source = new MapSqlParameterSource(statement.params());
+        String sql = NamedParameterUtils.substituteNamedParameters(parsed, source);
+        Object[] args = NamedParameterUtils.buildValueArray(parsed, source, null);
+        return con -> {
+            PreparedStatement ps = con.prepareStatement(sql);
+            if (ps.isWrapperFor(PGStatement.class)) {
+                ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
+            new ArgumentPreparedStatementSetter(args).setValues(ps);
+            return ps;
+        };
     }
 
     private static SearchService.Row row(ResultSet rs, SearchSql.Projection projection, int keys) throws SQLException {
         String json = null;
         SearchService.Summary summary = null;
+        String cluster = rs.getString(1);
+        String group = rs.getString(2);
+        String version = rs.getString(3);
+        String kind = rs.getString(5);
         int next;
         if (projection == SearchSql.Projection.SUMMARY) {
             summary = new SearchService.Summary(rs.getString(8), rs.getString(9),
@@ -37,14 +71,17 @@ class SearchRepository {
                     rs.getString(14));
             next = 15;
         } else {
-            json = rs.getString(8);
+            String apiVersion = group.isEmpty() ? version : group + "/" + version;
+            json = projection == SearchSql.Projection.OBJECT
+                    ? SearchJson.object(rs.getString(8), apiVersion, kind, cluster)
+                    : SearchJson.metadataOnly(rs.getString(8), apiVersion, kind, cluster);
             next = 9;
         }
         List<String> key = new ArrayList<>(keys);
         for (int k = 0; k < keys; k++) {
             key.add(rs.getString(next + k));
         }
-        return new SearchService.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), json, summary, key);
+        return new SearchService.Row(cluster, group, version, rs.getString(4), kind, rs.getString(6),
+                rs.getString(7), json, summary, key);
     }
 }
