@@ -185,25 +185,32 @@ final class SearchJson {
         }
 
         private void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\n' || s.charAt(i) == '\r'
+                    || s.charAt(i) == '\t')) {
                 i++;
             }
         }
 
-        /** End (exclusive) of the string literal starting at {@code at}. */
+        /** End (exclusive) of the string literal starting at {@code at} (indexOf: the JIT vectorises it). */
         private int string(int at) {
             if (at >= s.length() || s.charAt(at) != '"') {
                 throw bad("expected a string");
             }
-            for (int j = at + 1; j < s.length(); j++) {
-                char c = s.charAt(j);
-                if (c == '\\') {
-                    j++;
-                } else if (c == '"') {
-                    return j + 1;
+            int j = at + 1;
+            while (true) {
+                int q = s.indexOf('"', j);
+                if (q < 0) {
+                    throw bad("unterminated string");
                 }
+                int backslashes = 0;
+                for (int b = q - 1; b > at && s.charAt(b) == '\\'; b--) {
+                    backslashes++;
+                }
+                if ((backslashes & 1) == 0) {
+                    return q + 1;
+                }
+                j = q + 1;
             }
-            throw bad("unterminated string");
         }
 
         /** End (exclusive) of the value starting at {@code at}. */

@@ -69,7 +69,7 @@ class SearchJsonTest {
 
     @Test
     void keepsNumbersLiteralsAndNestedArraysVerbatim() throws Exception {
-        String stored = "{\"spec\": {\"replicas\": 3, \"paused\": false, \"x\": null, \"f\": -1.5e3, \"m\": [[1, 2], []]},"
+        String stored = "{\"spec\": {\"replicas\": 3, \"paused\": false, \"x\": null, \"f\": -1.5e3, \"m\": [[1, 2], []], \"p\": \"c:\\\\\", \"q\": \"\\\\\\\"}\"},"
                 + " \"metadata\": {\"generation\": 7}}";
         JsonNode out = tree(SearchJson.object(stored, "apps/v1", "Deployment", "c"));
         assertThat(out.get("spec")).isEqualTo(tree(stored).get("spec"));
