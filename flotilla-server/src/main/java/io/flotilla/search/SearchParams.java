@@ -26,6 +26,8 @@ public final class SearchParams {
     static final String INTERNAL_PREFIX = "internalstorage.clusterpedia.io/";
     private static final int MAX_VALUES = 500;
     private static final int MAX_SENIORITY = 5;
+    /** Largest {@code offset}: PostgreSQL reads and drops every skipped row, so deep pages use continue. */
+    static final int MAX_OFFSET = 10_000;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /**
@@ -88,6 +90,7 @@ public final class SearchParams {
         set(params, "withContinue", v -> b.withContinue = bool(v, "withContinue"));
         set(params, "withRemainingCount", v -> b.withRemainingCount = bool(v, "withRemainingCount"));
         set(params, "onlyMetadata", v -> b.onlyMetadata = bool(v, "onlyMetadata"));
+        set(params, "offset", v -> b.offset(v, "offset"));
         b.continueToken = first(params, "continue");
         return b.build(limits);
     }
@@ -257,6 +260,13 @@ public final class SearchParams {
         boolean withRemainingCount;
         boolean onlyMetadata;
         String continueToken;
+        Integer offset;
+        String offsetField;
+
+        void offset(String v, String field) {
+            offset = integer(v, field);
+            offsetField = field;
+        }
 
         void label(Clause c) {
             String key = c.key().startsWith(SEARCH_PREFIX) ? c.key().substring(SEARCH_PREFIX.length())
@@ -277,11 +287,10 @@ public final class SearchParams {
                 case "limit", "size" -> limit = integer(single(c, field), field);
                 case "with-continue" -> withContinue = bool(single(c, field), field);
                 case "with-remaining-count" -> withRemainingCount = bool(single(c, field), field);
-                case "offset" -> throw ApiException.badRequest(field,
-                        "offset paging is not supported: use limit and the continue token of the previous page");
+                case "offset" -> offset(single(c, field), field);
                 default -> throw ApiException.badRequest(field, "unknown search key; known: clusters, namespaces, "
                         + "names, fuzzy-name, since, before, owner-uid, owner-name, owner-gr, owner-seniority, "
-                        + "orderby, limit, with-continue, with-remaining-count");
+                        + "orderby, limit, offset, with-continue, with-remaining-count");
             }
         }
 
@@ -338,6 +347,14 @@ public final class SearchParams {
                         + " (0 or none: " + limits.defaultLimit() + " per page); page through larger results with "
                         + "continue");
             }
+            if (offset != null && (offset < 0 || offset > MAX_OFFSET)) {
+                throw ApiException.badRequest(offsetField, "must be between 0 and " + MAX_OFFSET
+                        + "; page further with the continue token of the previous page");
+            }
+            if (offset != null && offset > 0 && continueToken != null && !continueToken.isBlank()) {
+                throw ApiException.badRequest(offsetField, "give offset or continue, not both: the continue token "
+                        + "already says where the page starts");
+            }
             if (since != null && before != null && !since.isBefore(before)) {
                 throw ApiException.badRequest("since", "must be earlier than before");
             }
@@ -366,7 +383,8 @@ public final class SearchParams {
                 throw ApiException.badRequest("ownerSeniority", "ownerGR and ownerSeniority need ownerUID or ownerName");
             }
             return new SearchQuery(List.of(), null, null, clusters, namespaces, names, fuzzy, since, before, owner,
-                    labels, fields, order, size, withContinue, withRemainingCount, continueToken, onlyMetadata);
+                    labels, fields, order, size, withContinue, withRemainingCount, continueToken, onlyMetadata,
+                    offset == null ? 0 : offset);
         }
     }
 }

@@ -31,11 +31,12 @@ import java.util.TreeSet;
  * @param withRemainingCount whether the count of the remaining results is returned
  * @param continueToken token of the previous page, or null
  * @param onlyMetadata whether items carry only apiVersion, kind and metadata
+ * @param offset results to skip before the page (Clusterpedia's offset paging; 0 = none)
  */
 public record SearchQuery(List<SearchType> types, String cluster, String namespace, Values clusters,
         Values namespaces, Values names, List<String> fuzzyNames, Instant since, Instant before, Owner owner,
         LabelSelector labels, List<SearchFieldSelector.Requirement> fields, List<SearchOrder> orderBy, int limit,
-        boolean withContinue, boolean withRemainingCount, String continueToken, boolean onlyMetadata) {
+        boolean withContinue, boolean withRemainingCount, String continueToken, boolean onlyMetadata, int offset) {
 
     public SearchQuery {
         types = List.copyOf(types);
@@ -91,23 +92,31 @@ public record SearchQuery(List<SearchType> types, String cluster, String namespa
     public SearchQuery scoped(List<SearchType> scopeTypes, String scopeCluster, String scopeNamespace) {
         return new SearchQuery(scopeTypes, scopeCluster, scopeNamespace, clusters, namespaces, names, fuzzyNames,
                 since, before, owner, labels, fields, orderBy, limit, withContinue, withRemainingCount,
-                continueToken, onlyMetadata);
+                continueToken, onlyMetadata, offset);
     }
 
     public SearchQuery withNames(Values newNames) {
         return new SearchQuery(types, cluster, namespace, clusters, namespaces, newNames, fuzzyNames, since, before,
-                owner, labels, fields, orderBy, limit, withContinue, withRemainingCount, continueToken, onlyMetadata);
+                owner, labels, fields, orderBy, limit, withContinue, withRemainingCount, continueToken, onlyMetadata,
+                offset);
     }
 
     public SearchQuery withLimit(int newLimit) {
         return new SearchQuery(types, cluster, namespace, clusters, namespaces, names, fuzzyNames, since, before,
                 owner, labels, fields, orderBy, newLimit, withContinue, withRemainingCount, continueToken,
-                onlyMetadata);
+                onlyMetadata, offset);
+    }
+
+    public SearchQuery withOffset(int newOffset) {
+        return new SearchQuery(types, cluster, namespace, clusters, namespaces, names, fuzzyNames, since, before,
+                owner, labels, fields, orderBy, limit, withContinue, withRemainingCount, continueToken,
+                onlyMetadata, newOffset);
     }
 
     public SearchQuery withOnlyMetadata(boolean metadata) {
         return new SearchQuery(types, cluster, namespace, clusters, namespaces, names, fuzzyNames, since, before,
-                owner, labels, fields, orderBy, limit, withContinue, withRemainingCount, continueToken, metadata);
+                owner, labels, fields, orderBy, limit, withContinue, withRemainingCount, continueToken, metadata,
+                offset);
     }
 
     /**

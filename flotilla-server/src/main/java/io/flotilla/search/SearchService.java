@@ -96,7 +96,8 @@ public class SearchService {
 
     /** Every object named {@code name} the query matches (one per cluster at most for one type), by cluster. */
     public List<Row> get(SearchQuery q, String name, SearchSql.Projection projection) {
-        SearchQuery one = q.withNames(new SearchQuery.Values(List.of(name), List.of())).withLimit(GET_MATCHES);
+        SearchQuery one = q.withNames(new SearchQuery.Values(List.of(name), List.of())).withLimit(GET_MATCHES)
+                .withOffset(0);
         Map<SearchType, Listable> access = access(one.types(), "get");
         return repository.rows(SearchSql.page(one, access, null, projection), projection,
                 SearchSql.order(one).size());

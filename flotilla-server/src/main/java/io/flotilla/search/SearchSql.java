@@ -115,6 +115,11 @@ public final class SearchSql {
         }
         page.append(orderBy).append(" LIMIT :lim");
         p.put("lim", q.limit() + 1);
+        if (q.offset() > 0) {
+            // skips only rows the caller may read: the permission filter is in the WHERE clause
+            page.append(" OFFSET :off");
+            p.put("off", q.offset());
+        }
         StringBuilder sql = new StringBuilder("SELECT r.cluster, r.api_group, r.version, r.resource, r.kind, "
                 + "r.namespace, r.name, ");
         sql.append(switch (projection) {

@@ -192,6 +192,25 @@ class SearchApiIT extends ServerTestBase {
     }
 
     @Test
+    void pagesWithOffsetLikeClusterpediaAndContinuesFromThere() {
+        List<String> all = keys(R + "/api/v1/pods", "clusters", both(), "orderby", "name");
+        assertThat(all).hasSize(10);
+        assertThat(keys(R + "/api/v1/pods", "clusters", both(), "orderby", "name", "limit", "3", "offset", "4"))
+                .containsExactlyElementsOf(all.subList(4, 7));
+        assertThat(keys(R + "/api/v1/pods", "clusters", both(), "orderby", "name", "limit", "3",
+                "labelSelector", "search.clusterpedia.io/offset=8")).containsExactlyElementsOf(all.subList(8, 10));
+        PediaClient.Reply r = admin.get(query(R + "/api/v1/pods", "clusters", both(), "orderby", "name", "limit", "3",
+                "offset", "2", "withRemainingCount", "true"));
+        assertThat(r.json().get("metadata").get("remainingItemCount").asLong()).isEqualTo(5);
+        assertThat(keys(R + "/api/v1/pods", "clusters", both(), "orderby", "name", "limit", "3", "continue",
+                r.continueToken())).containsExactlyElementsOf(all.subList(5, 8));
+        assertThat(keys(R + "/api/v1/pods", "clusters", both(), "offset", "50")).isEmpty();
+        PediaClient.Reply bad = admin.get(query(R + "/api/v1/pods", "offset", "10001"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("offset").contains("continue");
+    }
+
+    @Test
     void countsTheRemainingItemsWhenAsked() {
         PediaClient.Reply r = admin.get(query(R + "/api/v1/pods", "clusters", both(), "limit", "3",
                 "withRemainingCount", "true"));

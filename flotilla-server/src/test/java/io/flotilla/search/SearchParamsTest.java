@@ -85,7 +85,10 @@ class SearchParamsTest {
                 Map.entry("labelSelector", new String[] {"labelSelector", "app in (web"}),
                 Map.entry("labelSelector ", new String[] {"labelSelector", "app=it's"}),
                 Map.entry("labelSelector  ", new String[] {"labelSelector", "search.clusterpedia.io/bogus=1"}),
-                Map.entry("labelSelector   ", new String[] {"labelSelector", "search.clusterpedia.io/offset=10"}),
+                Map.entry("labelSelector search.clusterpedia.io/offset",
+                        new String[] {"labelSelector", "search.clusterpedia.io/offset=-1"}),
+                Map.entry("offset", new String[] {"offset", "10001"}),
+                Map.entry("offset ", new String[] {"offset", "5", "continue", "token"}),
                 Map.entry("fieldSelector", new String[] {"fieldSelector", "status.phase~Running"}),
                 Map.entry("fieldSelector ", new String[] {"fieldSelector", "metadata.annotations['x=1"}),
                 Map.entry("clusters", new String[] {"clusters", "a\u0000b"}),
@@ -94,6 +97,14 @@ class SearchParamsTest {
                 .as(what).isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(400))
                 .hasMessageContaining(what.strip()));
+    }
+
+    @Test
+    void takesOffsetFromTheUrlOrTheSearchLabel() {
+        assertThat(parse("offset", "20").offset()).isEqualTo(20);
+        assertThat(parse("labelSelector", "search.clusterpedia.io/offset=30,app=web").offset()).isEqualTo(30);
+        assertThat(parse("limit", "5").offset()).isZero();
+        assertThat(parse("offset", "0", "continue", "x").offset()).isZero();
     }
 
     @Test

@@ -146,6 +146,10 @@ class SearchPermissionsIT extends ServerTestBase {
                 "continue", page1.continueToken()));
         assertThat(page2.keys()).containsExactly(CLUSTER + "/" + nsA + "/cm-a3");
         assertThat(page2.continueToken()).isNull();
+        // offset skips only what the caller may read
+        assertThat(a.get(query(cms, "labelSelector", "perm=" + label, "offset", "1")).keys())
+                .containsExactly(CLUSTER + "/" + nsA + "/cm-a2", CLUSTER + "/" + nsA + "/cm-a3");
+        assertThat(b.get(query(cms, "labelSelector", "perm=" + label, "offset", "1")).keys()).isEmpty();
 
         // explicit filters cannot widen it, names of others do not leak through get
         assertThat(a.get(query(cms, "namespaces", nsB + "," + nsC, "labelSelector", "perm=" + label)).keys()).isEmpty();

@@ -73,6 +73,17 @@ class SearchSqlTest {
     }
 
     @Test
+    void skipsOffsetRowsAfterThePermissionFilter() {
+        SearchQuery q = query(List.of(PODS), "offset", "40");
+        Listable some = new Listable(false, Set.of("east"), Map.of());
+        SearchSql.Statement s = SearchSql.page(q, Map.of(PODS, some), null, SearchSql.Projection.OBJECT);
+        assertThat(s.sql()).contains("r.cluster = ANY(:a0_c)").contains("LIMIT :lim OFFSET :off");
+        assertThat(s.params()).containsEntry("off", 40);
+        assertThat(SearchSql.page(query(List.of(PODS)), Map.of(PODS, some), null, SearchSql.Projection.OBJECT).sql())
+                .doesNotContain("OFFSET");
+    }
+
+    @Test
     void walksOwnerGenerationsForSeniority() {
         SearchQuery q = query(List.of(PODS), "ownerUID", "u-1", "ownerSeniority", "2");
         String sql = SearchSql.page(q, Map.of(PODS, Listable.everything()), null, SearchSql.Projection.OBJECT).sql();
