@@ -125,7 +125,7 @@ public final class SyncIngestBench {
                 System.out.printf(Locale.ROOT, "| PostgreSQL bytes per object (main table only) | %,.0f |%n",
                         table / (double) Math.max(1, dbRows));
                 System.out.println();
-                steady(o, clusters, db);
+                steady(o, clusters, db, server);
             }
         } finally {
             if (server != null) {
@@ -224,7 +224,17 @@ public final class SyncIngestBench {
     }
 
     /** Changes pods at fixed rates and samples change-to-row lag; stops after the first rate whose p99 > 5 s. */
-    private static void steady(Options o, List<SandboxCluster> clusters, Connection db) throws Exception {
+    /** CPU seconds of a process and its descendants (the server's embedded PostgreSQL runs as its child). */
+    private static double cpuSeconds(ProcessHandle p) {
+        double own = p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        return own + p.descendants().mapToDouble(c -> c.info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
+                .orElse(0.0)).sum();
+    }
+
+    private static void steady(Options o, List<SandboxCluster> clusters, Connection db, Process server)
+            throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<String> cpu = new ArrayList<>();
         List<PodKey> pods = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
             for (StoredObject p : clusters.get(i).store().list(ResourceCatalog.PODS, null)) {
@@ -242,6 +252,9 @@ public final class SyncIngestBench {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(o.phaseSeconds());
             Thread sampler = Thread.ofPlatform().name("lag-sampler").start(() -> sample(clusters, db, last, lags, end));
             long start = System.nanoTime();
+            long driverCpu0 = threads.getCurrentThreadCpuTime();
+            double benchCpu0 = cpuSeconds(ProcessHandle.current());
+            double serverCpu0 = cpuSeconds(server.toHandle());
             long applied = 0;
             while (System.nanoTime() < end) {
                 long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
@@ -263,7 +276,13 @@ public final class SyncIngestBench {
                 }
                 Thread.sleep(5);
             }
-            double achieved = applied / seconds(start);
+            double wall = seconds(start);
+            double achieved = applied / wall;
+            cpu.add(String.format(Locale.ROOT, "| %,d | %.0f%% | %.1f µs | %.0f%% | %.0f%% |", rate,
+                    (threads.getCurrentThreadCpuTime() - driverCpu0) / 1e9 / wall * 100,
+                    (threads.getCurrentThreadCpuTime() - driverCpu0) / 1e3 / Math.max(1, applied),
+                    (cpuSeconds(ProcessHandle.current()) - benchCpu0) / wall * 100,
+                    (cpuSeconds(server.toHandle()) - serverCpu0) / wall * 100));
             sampler.join();
             List<Long> sorted = new ArrayList<>(lags);
             Collections.sort(sorted);
@@ -275,6 +294,12 @@ public final class SyncIngestBench {
                 break;
             }
         }
+        System.out.printf("%nCPU during each rate (100%% = one core; %d cores): the driver thread that changes pods, "
+                + "this process (driver + sandboxes' API servers and watches), the server (+ its PostgreSQL)%n",
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| target changes/s | driver thread | driver CPU per change | bench process | server + PostgreSQL |");
+        System.out.println("|---|---|---|---|---|");
+        cpu.forEach(System.out::println);
     }
 
     private static void sample(List<SandboxCluster> clusters, Connection db, AtomicReference<Change> last,
