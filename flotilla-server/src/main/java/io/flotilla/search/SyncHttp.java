@@ -8,9 +8,9 @@ import io.fabric8.kubernetes.client.http.AsyncBody;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -102,7 +102,7 @@ final class SyncHttp {
             } catch (ExecutionException | TimeoutException e) {
                 // the status body is best effort
             }
-            throw failure(path, reader.errorCode, reader.buffer.toByteArray());
+            throw failure(path, reader.errorCode, reader.buffered());
         }
         return body::cancel;
     }
@@ -127,11 +127,16 @@ final class SyncHttp {
     }
 
     /** Splits the chunked body into newline-delimited watch events. */
+    private static final int INITIAL_LINE = 8192;
+    private static final int LARGE_LINE = 1 << 20;
+
     private final class LineReader implements AsyncBody.Consumer<List<ByteBuffer>> {
 
         private final String path;
         private final WatchListener listener;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+        /** The current line (or, after an error status, the whole body); grown by doubling. */
+        private byte[] buffer = new byte[INITIAL_LINE];
+        private int length;
         private volatile int errorCode;
         private volatile boolean ended;
         private boolean closedOnce;
@@ -145,12 +150,22 @@ final class SyncHttp {
         public void consume(List<ByteBuffer> chunks, AsyncBody body) throws Exception {
             try {
                 for (ByteBuffer chunk : chunks) {
+                    // copy up to each newline in bulk: one watch event is often kilobytes
                     while (chunk.hasRemaining()) {
-                        byte b = chunk.get();
-                        if (b == '\n' && errorCode == 0) {
-                            line();
-                        } else {
-                            buffer.write(b);
+                        int from = chunk.position();
+                        int limit = chunk.limit();
+                        int newline = from;
+                        while (newline < limit && chunk.get(newline) != '\n') {
+                            newline++;
+                        }
+                        append(chunk, newline - from);
+                        if (newline < limit) {
+                            chunk.get();
+                            if (errorCode == 0) {
+                                line();
+                            } else {
+                                append((byte) '\n');
+                            }
                         }
                     }
                 }
@@ -168,12 +183,36 @@ final class SyncHttp {
             }
         }
 
+        private void append(ByteBuffer chunk, int n) {
+            ensure(n);
+            chunk.get(buffer, length, n);
+            length += n;
+        }
+
+        private void append(byte b) {
+            ensure(1);
+            buffer[length++] = b;
+        }
+
+        private void ensure(int n) {
+            if (length + n > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + n));
+            }
+        }
+
+        byte[] buffered() {
+            return Arrays.copyOf(buffer, length);
+        }
+
         private void line() throws IOException, InterruptedException {
-            if (buffer.size() == 0) {
+            if (length == 0) {
                 return;
             }
-            JsonNode event = json.readTree(buffer.toByteArray());
-            buffer.reset();
+            JsonNode event = json.readTree(buffer, 0, length);
+            length = 0;
+            if (buffer.length > LARGE_LINE) {
+                buffer = new byte[INITIAL_LINE]; // one huge object does not pin its size for the watch's life
+            }
             String type = event.path("type").asText();
             JsonNode object = event.get("object");
             if (!(object instanceof ObjectNode node)) {
