@@ -245,7 +245,7 @@ public final class SearchLatencyBench {
         statements.put("by namespace", new Object[] {statement(" AND r.namespace = ?", DEFAULT_ORDER), "ns-3"});
         statements.put("by label", new Object[] {statement(" AND (r.labels @> jsonb_build_object(CAST(? AS text), "
                 + "CAST(? AS text)))", DEFAULT_ORDER), "app", "app-" + (7 % deployments)});
-        statements.put("field status.phase", new Object[] {statement(" AND (r.object #>> '{status,phase}') = ?", DEFAULT_ORDER),
+        statements.put("field status.phase", new Object[] {statement(" AND r.phase = ?", DEFAULT_ORDER),
                 "Pending"});
         statements.put("fuzzy name", new Object[] {statement(" AND r.name ILIKE ?", DEFAULT_ORDER), "%app-" + (7 % deployments)
                 + "-%"});
