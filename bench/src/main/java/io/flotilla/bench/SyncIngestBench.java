@@ -224,7 +224,7 @@ public final class SyncIngestBench {
     }
 
     /** Changes pods at fixed rates and samples change-to-row lag; stops after the first rate whose p99 > 5 s. */
-    /** CPU seconds of a process and its descendants (the server's embedded PostgreSQL runs as its child). */
+    /** CPU seconds of a process and its descendants (the embedded PostgreSQL is detached: not included). */
     private static double cpuSeconds(ProcessHandle p) {
         double own = p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
         return own + p.descendants().mapToDouble(c -> c.info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
@@ -295,9 +295,10 @@ public final class SyncIngestBench {
             }
         }
         System.out.printf("%nCPU during each rate (100%% = one core; %d cores): the driver thread that changes pods, "
-                + "this process (driver + sandboxes' API servers and watches), the server (+ its PostgreSQL)%n",
+                + "this process (driver + sandboxes' API servers and watches), the server JVM (its embedded PostgreSQL "
+                + "runs detached and is not counted)%n",
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("| target changes/s | driver thread | driver CPU per change | bench process | server + PostgreSQL |");
+        System.out.println("| target changes/s | driver thread | driver CPU per change | bench process | server JVM |");
         System.out.println("|---|---|---|---|---|");
         cpu.forEach(System.out::println);
     }
