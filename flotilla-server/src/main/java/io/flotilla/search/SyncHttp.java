@@ -130,7 +130,8 @@ final class SyncHttp {
     private static final int INITIAL_LINE = 8192;
     private static final int LARGE_LINE = 1 << 20;
 
-    private final class LineReader implements AsyncBody.Consumer<List<ByteBuffer>> {
+    /** Splits a watch body into lines and hands each event to the listener (package-private for tests). */
+    final class LineReader implements AsyncBody.Consumer<List<ByteBuffer>> {
 
         private final String path;
         private final WatchListener listener;
