@@ -97,6 +97,8 @@ class SearchController {
             String limit,
             @Parameter(description = "token from the previous page") @RequestParam(name = "continue",
                     required = false) String continueToken,
+            @Parameter(description = "results to skip before the page (0 to 10000; not with continue; deep "
+                    + "pages: continue)") @RequestParam(required = false) String offset,
             @Parameter(description = "also count the results after this page") @RequestParam(required = false)
             String withRemainingCount) {
         List<SearchType> types = resolve(resources, search.types().all());

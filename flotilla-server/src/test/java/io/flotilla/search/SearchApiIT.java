@@ -389,11 +389,19 @@ class SearchApiIT extends ServerTestBase {
         assertThat(deployment.get("group").asString()).isEqualTo("apps");
         assertThat(deployment.get("ready").asString()).isEqualTo("3/3");
         assertThat(next.json().get("continue").isNull()).isTrue();
+        var skipped = api.get(query("/api/v1/search", "resources", "pods,deploy", "clusters", east, "labelSelector",
+                "app=web", "limit", "2", "offset", "2"));
+        assertThat(skipped.json().get("items").get(1).get("kind").asString()).isEqualTo("Deployment");
+        var both = api.get(query("/api/v1/search", "resources", "pods", "offset", "1", "continue",
+                page.get("continue").asString()));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.contentType()).startsWith("application/problem+json");
         var bad = api.get(query("/api/v1/search", "resources", "no-such-things"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(api.get(query("/api/v1/search", "resources", "pods", "orderby", "bogus")).status()).isEqualTo(400);
         String openapi = api.get("/api/openapi").body();
-        assertThat(openapi).contains("\"/api/v1/search\"").contains("ownerSeniority").contains("fieldSelector");
+        assertThat(openapi).contains("\"/api/v1/search\"").contains("ownerSeniority").contains("fieldSelector")
+                .contains("results to skip");
     }
 }
