@@ -4,12 +4,15 @@
 // appears in two parts.
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import liveEn from './live.en.json';
+import liveZhCN from './live.zh-CN.json';
 
-export const EN = { ...en };
-export const ZH_CN: Record<string, string> = { ...zhCN };
+export const EN = { ...en, ...liveEn };
+export const ZH_CN: Record<string, string> = { ...zhCN, ...liveZhCN };
 export type MessageKey = keyof typeof EN;
 
 /** [part name, English, Chinese] of every message file pair. */
 export const PARTS: [string, Record<string, string>, Record<string, string>][] = [
   ['shared', en, zhCN],
+  ['live', liveEn, liveZhCN],
 ];
