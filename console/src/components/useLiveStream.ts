@@ -5,7 +5,7 @@ export type LiveState = 'connecting' | 'live' | 'polling';
 
 /**
  * Opens an EventSource on url (none when url is undefined) and hands each ADDED/MODIFIED/DELETED
- * event's JSON to onChange. 'expired' (the cluster ended the watch) calls onExpired, which should
+ * event's JSON to onChange (no url: not yet known, nothing is opened). 'expired' (the cluster ended the watch) calls onExpired, which should
  * re-list; the stream is then reopened. A stream that fails leaves the state 'polling'.
  */
 export function useLiveStream<E>(url: string | undefined, onChange: (event: E) => void, onExpired: () => void): LiveState {
@@ -16,7 +16,8 @@ export function useLiveStream<E>(url: string | undefined, onChange: (event: E) =
   const expired = useRef(onExpired);
   expired.current = onExpired;
   useEffect(() => {
-    if (!url || typeof EventSource === 'undefined') { setState('polling'); return undefined; }
+    if (typeof EventSource === 'undefined') { setState('polling'); return undefined; }
+    if (!url) { setState('connecting'); return undefined; }
     setState('connecting');
     const source = new EventSource(url);
     const handle = (e: MessageEvent) => { try { change.current(JSON.parse(e.data) as E); } catch { /* a malformed event is skipped */ } };

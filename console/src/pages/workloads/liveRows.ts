@@ -12,7 +12,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const key = (w: WorkloadSummary) => `${w.kind}/${w.namespace}/${w.name}`;
+const workloadKey = (w: WorkloadSummary) => `${w.kind}/${w.namespace}/${w.name}`;
 
 export interface PageBounds {
   /** this is the first page (nothing sorts before it) */
@@ -29,6 +29,14 @@ export interface PageBounds {
  * ends of the first/last page) and matches the name filter.
  */
 export function applyWorkloadChange(rows: WorkloadSummary[], type: ChangeType, row: WorkloadSummary, page: PageBounds): WorkloadSummary[] {
+  return applyChange(rows, type, row, workloadKey, compareWorkloads, page);
+}
+
+/** The same for any rows with a key and an order (pods: namespace, name). */
+export function applyChange<R extends { name: string }>(rows: R[], type: ChangeType, row: R, keyOf: (r: R) => string,
+  compare: (a: R, b: R) => number, page: PageBounds): R[] {
+  const key = keyOf;
+  const compareWorkloads = compare;
   const k = key(row);
   const at = rows.findIndex((r) => key(r) === k);
   if (type === 'DELETED') return at < 0 ? rows : rows.filter((_r, i) => i !== at);
@@ -43,4 +51,9 @@ export function applyWorkloadChange(rows: WorkloadSummary[], type: ChangeType, r
   const out = [...rows, row];
   out.sort(compareWorkloads);
   return out;
+}
+
+/** Kubernetes lists pods by namespace, then name. */
+export function comparePods(a: { namespace: string; name: string }, b: { namespace: string; name: string }): number {
+  return cmp(a.namespace, b.namespace) || cmp(a.name, b.name);
 }
