@@ -1,3 +1,4 @@
+import { SearchPage } from './pages/search/SearchPage';
 import { Bullseye, Spinner } from '@patternfly/react-core';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAuth } from './auth/AuthContext';
@@ -57,6 +58,7 @@ export function App() {
         <Route path="/clusters/:cluster/inspection" element={<InspectionPage />} />
         <Route path="/clusters/:cluster/inspection/config" element={<InspectionConfigPage />} />
         <Route path="/inspection/fleet" element={<FleetPage />} />
+        <Route path="/search" element={<SearchPage />} />
         <Route path="/management/users" element={<UserListPage />} />
         <Route path="/accesskeys" element={<AccessKeysPage />} />
         <Route path="/management/audit" element={<AuditLogPage />} />

@@ -8,6 +8,7 @@ import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-rout
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { LANGUAGES, useI18n } from '../i18n/I18n';
+import { GlobalSearchBox } from '../pages/search/GlobalSearchBox';
 import { ErrorBoundary } from './ErrorBoundary';
 
 function LanguageSwitch() {
@@ -62,6 +63,7 @@ function Sidebar() {
           <NavList>
             <Link to="/clusters" end>{t('nav.clusters')}</Link>
             <Link to="/inspection/fleet">{t('nav.fleet')}</Link>
+            <Link to="/search">{t('live.search')}</Link>
           </NavList>
           {cluster && (
             <NavGroup title={t('nav.cluster', { name: cluster })}>
@@ -98,6 +100,7 @@ export function AppLayout() {
         <Toolbar isFullHeight>
           <ToolbarContent>
             <ToolbarGroup align={{ default: 'alignEnd' }}>
+              <ToolbarItem><GlobalSearchBox /></ToolbarItem>
               <ToolbarItem><LanguageSwitch /></ToolbarItem>
               <ToolbarItem><UserMenu /></ToolbarItem>
             </ToolbarGroup>
