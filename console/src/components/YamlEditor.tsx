@@ -71,6 +71,7 @@ export default function YamlEditor({ value, onChange, height = 420, readOnly = f
   return (
     <div>
       <div ref={host} style={{ height, border: '1px solid #d2d2d2' }} data-testid="yaml-editor" />
+      <textarea hidden readOnly value={value} data-testid="yaml-text" />
     </div>
   );
 }
