@@ -15,6 +15,8 @@ export default function YamlDiff({ original, modified, height = 360 }: { origina
     const diff = monaco.editor.createDiffEditor(host.current, {
       readOnly: true, originalEditable: false, automaticLayout: true, minimap: { enabled: false }, renderSideBySide: true,
       scrollBeyondLastLine: false, fontSize: 13, useInlineViewWhenSpaceIsLimited: false,
+      // long objects: unchanged stretches fold away so the changes are in view
+      hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
     });
     diff.setModel({ original: left, modified: right });
     return () => { diff.dispose(); left.dispose(); right.dispose(); };

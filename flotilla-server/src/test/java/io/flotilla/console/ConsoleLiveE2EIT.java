@@ -130,8 +130,8 @@ class ConsoleLiveE2EIT extends ServerTestBase {
 
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("YAML")).click();
         Locator yaml = page.getByTestId("yaml-text");
-        assertThat(yaml).hasValue(Pattern.compile("(?s).*name: MODE\\s+value: live.*"));
-        assertThat(yaml).hasValue(Pattern.compile("(?s).*readinessProbe:.*path: /ready.*"));
+        assertThat(yaml).hasValue(Pattern.compile(".*name: MODE\\s+value: live.*", Pattern.DOTALL));
+        assertThat(yaml).hasValue(Pattern.compile(".*readinessProbe:.*path: /ready.*", Pattern.DOTALL));
         JsonNode live = api.get("/api/v1/clusters/" + cluster + "/namespaces/" + ns + "/resources/deployments/" + app)
                 .json().at("/spec/template/spec/containers/0");
         assertThat(live.at("/readinessProbe/periodSeconds").asInt()).isEqualTo(7);
@@ -150,10 +150,12 @@ class ConsoleLiveE2EIT extends ServerTestBase {
         page.getByTestId("dry-run").click();
         assertThat(page.getByTestId("dry-run-result")).containsText("configured");
         assertThat(page.getByTestId("dry-run-diff")).isVisible();
-        assertThat(page.getByTestId("yaml-diff-original")).hasValue(Pattern.compile("(?s).*image: nginx:1.27.*"));
-        assertThat(page.getByTestId("yaml-diff-modified")).hasValue(Pattern.compile("(?s).*image: nginx:1.28.*"));
-        // Monaco's diff editor marks the changed line on both sides
-        assertThat(page.getByTestId("yaml-diff").locator(".line-insert, .char-insert").first()).isAttached();
+        assertThat(page.getByTestId("yaml-diff-original")).hasValue(Pattern.compile(".*image: nginx:1.27.*", Pattern.DOTALL));
+        assertThat(page.getByTestId("yaml-diff-modified")).hasValue(Pattern.compile(".*image: nginx:1.28.*", Pattern.DOTALL));
+        // Monaco's diff editor marks the changed lines (computed in its worker once it is laid out)
+        page.getByTestId("yaml-diff").scrollIntoViewIfNeeded();
+        assertThat(page.getByTestId("yaml-diff").locator(".line-insert, .char-insert, .line-delete, .char-delete").first())
+                .isAttached();
         ConsoleBrowser.screenshot(page, "50-live-yaml-diff");
         page.getByTestId("apply").click();
         assertThat(page.getByTestId("applied")).isVisible();
