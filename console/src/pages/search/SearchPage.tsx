@@ -66,11 +66,11 @@ export function SearchPage() {
                 </FormSelect>
               </FormGroup>
             </GridItem>
-            <GridItem md={3}>{field('q', t('live.nameLike'), 'web-')}</GridItem>
+            <GridItem md={2}>{field('q', t('live.nameLike'), 'web-')}</GridItem>
             <GridItem md={2}>{field('clusters', t('live.clusters'), t('live.clustersHint'))}</GridItem>
             <GridItem md={2}>{field('namespaces', t('live.namespaces'), t('live.namespacesHint'))}</GridItem>
             <GridItem md={2}>{field('labelSelector', t('live.labelSelector'), 'app=web')}</GridItem>
-            <GridItem md={1} style={{ alignSelf: 'end' }}><Button type="submit" data-testid="search-run">{t('live.run')}</Button></GridItem>
+            <GridItem md={2} style={{ alignSelf: 'end' }}><Button type="submit" data-testid="search-run">{t('live.run')}</Button></GridItem>
           </Grid>
         </Form>
         <div style={{ marginTop: 16 }}>
