@@ -23,6 +23,7 @@ import { WorkloadCreatePage } from './pages/workloads/WorkloadCreatePage';
 import { WorkloadDetailPage } from './pages/workloads/WorkloadDetailPage';
 import { WorkloadEditPage } from './pages/workloads/WorkloadEditPage';
 import { WorkloadListPage } from './pages/workloads/WorkloadListPage';
+import { k8sRoutes } from './pages/k8s/routes';
 
 function NotFound() {
   const t = useT();
@@ -56,6 +57,7 @@ export function App() {
         <Route path="/clusters/:cluster/namespaces/:namespace/pods/:name" element={<PodDetailPage />} />
         <Route path="/clusters/:cluster/inspection" element={<InspectionPage />} />
         <Route path="/clusters/:cluster/inspection/config" element={<InspectionConfigPage />} />
+        {k8sRoutes()}
         <Route path="/inspection/fleet" element={<FleetPage />} />
         <Route path="/management/users" element={<UserListPage />} />
         <Route path="/accesskeys" element={<AccessKeysPage />} />

@@ -8,6 +8,7 @@ import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-rout
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
 import { LANGUAGES, useI18n } from '../i18n/I18n';
+import { K8sNav } from '../pages/k8s/K8sNav';
 import { ErrorBoundary } from './ErrorBoundary';
 
 function LanguageSwitch() {
@@ -74,6 +75,7 @@ function Sidebar() {
               <Link to={`/clusters/${encodeURIComponent(cluster)}/inspection`}>{t('nav.inspection')}</Link>
             </NavGroup>
           )}
+          {cluster && <K8sNav cluster={cluster} />}
           {(can(me, 'users', 'list') || can(me, 'audit', 'list')) && (
             <NavGroup title={t('nav.management')}>
               {can(me, 'users', 'list') && <Link to="/management/users">{t('nav.users')}</Link>}

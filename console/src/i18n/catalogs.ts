@@ -4,12 +4,15 @@
 // appears in two parts.
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import k8sEn from './k8s.en.json';
+import k8sZhCN from './k8s.zh-CN.json';
 
-export const EN = { ...en };
-export const ZH_CN: Record<string, string> = { ...zhCN };
+export const EN = { ...en, ...k8sEn };
+export const ZH_CN: Record<string, string> = { ...zhCN, ...k8sZhCN };
 export type MessageKey = keyof typeof EN;
 
 /** [part name, English, Chinese] of every message file pair. */
 export const PARTS: [string, Record<string, string>, Record<string, string>][] = [
   ['shared', en, zhCN],
+  ['k8s', k8sEn, k8sZhCN],
 ];
