@@ -8,6 +8,7 @@ import { useT, type MessageKey } from '../../i18n/I18n';
 import { YamlApplyPanel } from '../workloads/YamlApplyPanel';
 import { detailPath, listPath, type KindSpec } from './kinds';
 import { dataKeyError, keyValueYaml, type DataRow } from './keyValues';
+import { ServiceForm } from './ServiceForm';
 
 function KeyValueForm({ kind, namespace, onYaml }: { kind: 'ConfigMap' | 'Secret'; namespace: string; onYaml: (y: string) => void }) {
   const t = useT();
@@ -55,7 +56,8 @@ export function KindCreatePage({ spec }: { spec: KindSpec }) {
         trail={[{ label: title, to: listPath(cluster, spec, namespace) }, { label: t('k8s.create.trail') }]} />
       <PageSection><Title headingLevel="h1">{t('k8s.list.create', { kind: spec.kind })}</Title></PageSection>
       <PageSection>
-        {keyValue && <KeyValueForm kind={spec.kind as 'ConfigMap' | 'Secret'} namespace={namespace} onYaml={setYaml} />}
+        {keyValue && <KeyValueForm key={namespace} kind={spec.kind as 'ConfigMap' | 'Secret'} namespace={namespace} onYaml={setYaml} />}
+        {spec.kind === 'Service' && <ServiceForm key={namespace} namespace={namespace} onYaml={setYaml} />}
         <p style={{ marginBottom: 8 }}>{t('k8s.create.hint')}</p>
         <YamlApplyPanel cluster={cluster} namespace={namespace || undefined} yaml={yaml} onYaml={setYaml}
           onApplied={(report) => {

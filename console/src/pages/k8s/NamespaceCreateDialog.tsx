@@ -10,6 +10,9 @@ import { namespaceNameError } from './validation';
 
 const PRESETS = ['', 'small', 'medium', 'large'];
 
+/** Namespaces the cluster itself needs: offered for no deletion. */
+export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
 function compact(m: Record<string, string>): Record<string, string> | undefined {
   const e = Object.entries(m).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]);
   return e.length ? Object.fromEntries(e) : undefined;

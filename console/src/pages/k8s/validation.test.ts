@@ -77,3 +77,18 @@ describe('label and taint validation', () => {
     expect(dataKeyError('a/b')).toBe('k8s.valid.dataKey');
   });
 });
+
+describe('service form', () => {
+  it('writes a Service with its selector and ports, named target ports kept as names', async () => {
+    const { serviceYaml, parseSelector, portError } = await import('./serviceForm');
+    expect(serviceYaml('shop', { name: 'web', type: 'NodePort', selector: 'app=web, tier=fe',
+      ports: [{ name: 'http', port: '80', targetPort: 'http', protocol: 'TCP' }, { name: '', port: '53', targetPort: '5353', protocol: 'UDP' }] }))
+      .toBe('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  type: NodePort\n  selector:\n    app: web\n    tier: fe\n'
+        + '  ports:\n    - name: http\n      port: 80\n      targetPort: http\n      protocol: TCP\n    - port: 53\n      targetPort: 5353\n      protocol: UDP\n');
+    expect(parseSelector('app')).toBeUndefined();
+    expect(portError('0')).toBe('k8s.valid.port');
+    expect(portError('65535')).toBeUndefined();
+    expect(portError('http')).toBe('k8s.valid.port');
+    expect(portError('http', true)).toBeUndefined();
+  });
+});

@@ -14,7 +14,7 @@ import { ScopeBar } from '../../components/ScopeBar';
 import { StatusLabel } from '../../components/StatusLabel';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/I18n';
-import { NamespaceCreateDialog } from '../k8s/NamespaceCreateDialog';
+import { NamespaceCreateDialog, SYSTEM_NAMESPACES } from '../k8s/NamespaceCreateDialog';
 import { usage } from './quantity';
 
 function QuotaBars({ quota }: { quota: Record<string, string> }) {
@@ -47,9 +47,9 @@ export function NamespaceListPage() {
   return (
     <>
       <ScopeBar cluster={cluster} trail={[{ label: t('nav.namespaces') }]} />
-      <PageSection style={{ display: 'flex', justifyContent: 'space-between' }}><Title headingLevel="h1">{t('namespaces.title')}</Title>
-        {mayEdit && <Button onClick={() => setCreating(true)} data-testid="ns-create">{t('k8s.ns.create')}</Button>}</PageSection>
+      <PageSection><Title headingLevel="h1">{t('namespaces.title')}</Title></PageSection>
       <PageSection>
+        {mayEdit && <Button onClick={() => setCreating(true)} data-testid="ns-create" style={{ marginBottom: 8 }}>{t('k8s.ns.create')}</Button>}
         <ErrorAlert error={list.error} />
         {list.data && list.data.length === 0 ? <Empty title={t('namespaces.emptyTitle')} body={t('namespaces.emptyBody')} /> : (
           <Table variant="compact" aria-label={t('namespaces.title')} data-testid="namespace-table">
@@ -63,7 +63,7 @@ export function NamespaceListPage() {
                 <Td>
                   <Link to={`/clusters/${enc(cluster)}/workloads?namespace=${enc(n.name)}`}>{t('nav.workloads')}</Link>{' · '}
                   <Link to={`/clusters/${enc(cluster)}/pods?namespace=${enc(n.name)}`}>{t('nav.pods')}</Link>
-                  {mayEdit && n.phase !== 'Terminating' && <>{' '}<Button variant="link" isDanger size="sm" onClick={() => setDeleting(n.name)}
+                  {mayEdit && n.phase !== 'Terminating' && !SYSTEM_NAMESPACES.includes(n.name) && <>{' '}<Button variant="link" isDanger size="sm" onClick={() => setDeleting(n.name)}
                     data-testid="ns-delete">{t('actions.delete')}</Button></>}
                 </Td>
               </Tr>
