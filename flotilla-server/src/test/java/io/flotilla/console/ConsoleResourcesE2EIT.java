@@ -146,6 +146,26 @@ class ConsoleResourcesE2EIT extends ServerTestBase {
         assertThat(frontend.getByTestId("cell-selector")).containsText("frontend");
         ConsoleBrowser.screenshot(page, "40-k8s-05-services");
 
+        // a Secret from the key/value form: the value is sent base64-encoded and shown hidden
+        page.navigate("/clusters/" + cluster + "/secrets/new?namespace=" + ns);
+        page.locator("#kv-name").fill("api-token");
+        page.locator("#kv-key-0").fill("bad/key");
+        assertThat(page.getByTestId("kv-form")).containsText("Letters, digits");
+        page.locator("#kv-key-0").fill("token");
+        page.locator("#kv-value-0").fill("s3cr3t");
+        page.getByTestId("dry-run").click();
+        assertThat(page.getByTestId("dry-run-result")).containsText("created");
+        page.getByTestId("apply").click();
+        page.waitForURL(Pattern.compile(".*/namespaces/" + ns + "/secrets/api-token$"));
+        assertThat(page.getByTestId("secret-value-token")).hasText("••••••");
+        assertThat(api.get("/api/v1/clusters/" + cluster + "/namespaces/" + ns + "/resources/secrets/api-token").json()
+                .at("/data/token").asString()).isEqualTo("czNjcjN0");
+
+        // storage classes: the sandbox's default class is marked
+        page.navigate("/clusters/" + cluster + "/storageclasses");
+        assertThat(page.getByTestId("row-standard").getByTestId("cell-isDefault")).hasText("default");
+        assertThat(page.getByTestId("row-standard").getByTestId("cell-bindingMode")).hasText("WaitForFirstConsumer");
+
         // a node: a bad label key is refused as typed; a label and a NoSchedule taint are saved
         String node = api.get("/api/v1/clusters/" + cluster + "/nodes").json().get(0).get("name").asString();
         page.navigate("/clusters/" + cluster + "/nodes");
@@ -192,11 +212,17 @@ class ConsoleResourcesE2EIT extends ServerTestBase {
         // delete the namespace: the name must be typed; it is gone or Terminating
         page.navigate("/clusters/" + cluster + "/namespaces");
         Locator row = page.getByTestId("ns-" + ns);
+        // states are translated: Active reads 活跃 in Chinese
+        page.locator("#lang-zh-CN").click();
+        assertThat(row.getByTestId("status")).hasText("活跃");
+        page.locator("#lang-en").click();
+        assertThat(row.getByTestId("status")).hasText("Active");
         row.getByTestId("ns-delete").click();
         assertThat(page.getByTestId("confirm-button")).isDisabled();
         page.getByTestId("confirm-name").fill(ns);
         page.getByTestId("confirm-button").click();
-        page.waitForCondition(() -> row.count() == 0 || row.textContent().contains("Terminating"));
+        page.waitForFunction("id => { const r = document.querySelector(`[data-testid='${id}']`);"
+                + " return !r || r.textContent.includes('Terminating'); }", "ns-" + ns);
         ConsoleBrowser.screenshot(page, "40-k8s-09-namespace-deleted");
         Api.Response gone = api.get("/api/v1/clusters/" + cluster + "/resources/namespaces/" + ns);
         assertThat(gone.status() == 404 || gone.body().contains("Terminating")).as(gone.body()).isTrue();
