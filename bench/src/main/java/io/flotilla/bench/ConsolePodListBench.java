@@ -36,7 +36,7 @@ public final class ConsolePodListBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
         if (opts.containsKey("help")) {
-            System.out.println("Usage: bench/run ConsolePodListBench [--pods 20000] [--nodes 100] [--runs 5] [--port 18471]");
+            System.out.println("Usage: bench/run ConsolePodListBench [--pods 20000] [--nodes 100] [--runs 5] [--port 18471] [--jar PATH]");
             System.out.println("Waits until the search index has synced the cluster, then times one page of 200 pods");
             System.out.println("straight from the sandbox, through the API from the cluster and from the index, and the");
             System.out.println("console's pod list in Chromium (navigation to first rows, scrolling to further pages).");
@@ -53,7 +53,7 @@ public final class ConsolePodListBench {
             sandbox.awaitSettled(Duration.ofMinutes(10));
             System.out.printf("sandbox: %d pods on %d nodes ready in %d ms%n", sandbox.podCount(), nodes, ms(t0));
             ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", "flotilla-server/target/flotilla-server.jar", "--server.port=" + port,
+                    "-jar", opts.getOrDefault("jar", "flotilla-server/target/flotilla-server.jar"), "--server.port=" + port,
                     "--flotilla.data-dir=" + dataDir)
                     .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
             launch.environment().put("FLOTILLA_ADMIN_PASSWORD", PASSWORD);
@@ -178,7 +178,7 @@ public final class ConsolePodListBench {
     }
 
     private static void awaitUp(HttpClient http, String base) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
@@ -190,7 +190,7 @@ public final class ConsolePodListBench {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the server did not start within 2 minutes");
+        throw new IllegalStateException("the server did not start within 5 minutes");
     }
 
     private static long ms(long startNanos) {
