@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Folder, Role, Workspace } from '../../api/gm';
 import {
-  accountProblem, ancestors, buildTree, canHoldSubFolder, cleanScope, findNode, moveTargets, nameProblem, parseNodeId,
+  accountProblem, ancestors, mayManage, buildTree, canHoldSubFolder, cleanScope, findNode, moveTargets, nameProblem, parseNodeId,
   rolesForScope, scopeProblems, validateQuota,
 } from './gmLogic';
 
@@ -115,5 +115,28 @@ describe('validation', () => {
 
   it('asks for at least one value', () => {
     expect(validateQuota({}).problems).toEqual({ '': 'noQuota' });
+  });
+});
+
+describe('mayManage', () => {
+  const me = (can: Record<string, string[]>, grants: { role: string; scopeKind: string; scope: string }[] = []) => ({ can, grants });
+
+  it('follows the platform-wide verbs of /me', () => {
+    expect(mayManage(me({ groups: ['list', 'create'] }), 'groups', 'create')).toBe(true);
+    expect(mayManage(me({ groups: ['list'] }), 'groups', 'delete')).toBe(false);
+    expect(mayManage(null, 'groups', 'list')).toBe(false);
+  });
+
+  it('lets a Workspace Admin manage members and bindings of that workspace only', () => {
+    const admin = me({}, [{ role: 'Workspace Admin', scopeKind: 'workspace', scope: 'a' }]);
+    expect(mayManage(admin, 'rolebindings', 'create', 'a')).toBe(true);
+    expect(mayManage(admin, 'rolebindings', 'create', 'b')).toBe(false);
+    expect(mayManage(admin, 'workspaces', 'delete', 'a')).toBe(false);
+  });
+
+  it('shows a viewer no change at all', () => {
+    const viewer = me({}, [{ role: 'Workspace Viewer', scopeKind: 'workspace', scope: 'a' }]);
+    expect(mayManage(viewer, 'resourcebindings', 'create', 'a')).toBe(false);
+    expect(mayManage(viewer, 'folders', 'create')).toBe(false);
   });
 });

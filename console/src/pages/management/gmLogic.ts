@@ -191,3 +191,23 @@ export function validateQuota(values: Record<string, string>): { problems: Recor
   if (Object.keys(problems).length === 0 && Object.keys(hard).length === 0) problems[''] = 'noQuota';
   return { problems, hard };
 }
+
+/**
+ * Whether to show a tenancy action (create/update/delete of folders, workspaces and what is in them).
+ * The server decides every request; this only hides what would surely be refused: allowed platform-wide
+ * (GET /me `can`), or the user is a Folder Admin somewhere (folder rights are checked on the folder
+ * that contains the object), or, for objects inside a workspace, its Workspace Admin.
+ */
+export function mayManage(me: MeLike | null, resource: string, verb: string, workspace?: string): boolean {
+  if (!me) return false;
+  if ((me.can[resource] ?? []).includes(verb)) return true;
+  if (me.grants.some((g) => g.role === 'Folder Admin')) return true;
+  if (workspace === undefined || !['rolebindings', 'resourcebindings', 'namespaces'].includes(resource)) return false;
+  return me.grants.some((g) => g.role === 'Workspace Admin' && g.scopeKind === 'workspace' && g.scope === workspace);
+}
+
+/** The parts of GET /me the permission checks read. */
+export interface MeLike {
+  can: Record<string, string[]>;
+  grants: { role: string; scopeKind: string; scope: string }[];
+}
