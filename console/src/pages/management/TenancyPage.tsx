@@ -76,7 +76,8 @@ export function TenancyPage() {
               <CardBody>
                 {data.data && tree.length === 0 ? (
                   <Empty title={t('gm.tree.emptyTitle')} body={t(mayCreateWorkspace ? 'gm.tree.emptyBody' : 'gm.tree.emptyBodyReadOnly')} />
-                ) : (
+                ) : items.length > 0 && (
+                  // TreeView must not be rendered without items (it focuses the first one)
                   <div data-testid="tenancy-tree">
                     <TreeView aria-label={t('gm.tree.title')} data={items} activeItems={active} hasGuides
                       onSelect={(_e, item) => select(item.id === selectedId ? undefined : item.id)} />
