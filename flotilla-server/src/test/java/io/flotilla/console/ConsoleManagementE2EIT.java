@@ -145,6 +145,22 @@ class ConsoleManagementE2EIT extends ServerTestBase {
             bindNamespace(page, wsB, cluster, nsB);
             ConsoleBrowser.screenshot(page, "30-gm-workspace-resources");
 
+            // share the cluster with B under a quota: quantities are checked as typed, then saved
+            page.navigate("/management/workspaces/" + wsB + "?tab=quotas");
+            page.getByTestId("quota-share").click();
+            page.getByTestId("pick-cluster").selectOption(cluster);
+            page.locator("[id='quota-requests.cpu']").fill("1 core");
+            assertThat(page.getByTestId("error-quota-requests.cpu")).containsText("Is not a quantity");
+            assertThat(page.getByTestId("modal-submit")).isDisabled();
+            page.locator("[id='quota-requests.cpu']").fill("500m");
+            page.locator("[id='quota-limits.memory']").fill("1Gi");
+            page.getByTestId("modal-submit").click();
+            assertThat(page.getByTestId("quota-row")).containsText("of 500m");
+            assertThat(page.getByTestId("quota-row")).containsText("of 1Gi");
+            ConsoleBrowser.screenshot(page, "30-gm-workspace-quota");
+            Api.Response quota = api.get("/api/v1/workspaces/" + wsB + "/quotas");
+            assertThat(quota.json().at("/items/0/hard/requests.cpu").asString()).isEqualTo("500m");
+
             // grant the user Workspace Viewer on A: only workspace roles are offered for a workspace
             page.navigate("/management/workspaces/" + wsA + "?tab=members");
             page.getByTestId("grant-role").click();
