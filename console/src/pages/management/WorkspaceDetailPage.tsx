@@ -143,13 +143,13 @@ function QuotasTab({ workspace }: { workspace: string }) {
         <Empty title={t('gm.ws.noQuotasTitle')} body={t(mayPut ? 'gm.ws.noQuotasBody' : 'gm.ws.noQuotasReadOnly')} />
       ) : (
         <Table variant="compact" aria-label={t('gm.ws.quotas')} data-testid="quota-table">
-          <Thead><Tr><Th>{t('gm.scope.cluster')}</Th>{QUOTA_KEYS.map((k) => <Th key={k}>{k}</Th>)}<Th>{t('nav.namespaces')}</Th><Th /></Tr></Thead>
+          <Thead><Tr><Th>{t('gm.scope.cluster')}</Th>{QUOTA_KEYS.map((k) => <Th key={k} modifier="breakWord">{k}</Th>)}<Th modifier="wrap">{t('nav.namespaces')}</Th><Th screenReaderText={t('gm.actions')} /></Tr></Thead>
           <Tbody>{(list.data?.items ?? []).map((q) => (
             <Tr key={q.cluster} data-testid="quota-row">
               <Td>{q.cluster}</Td>
               {QUOTA_KEYS.map((k) => <Td key={k}>{q.hard[k] ? t('gm.ws.allocatedOf', { allocated: q.allocated[k] ?? '0', hard: q.hard[k] }) : '—'}</Td>)}
               <Td>{q.namespaces.length ? q.namespaces.join(', ') : '—'}</Td>
-              <Td isActionCell>
+              <Td isActionCell style={{ whiteSpace: 'nowrap' }}>
                 {mayPut && <Button variant="link" onClick={() => setEditing(q)} data-testid="quota-edit">{t('gm.ws.editQuota')}</Button>}
                 {mayRemove && <Button variant="link" isDanger onClick={() => setRemoving(q)} data-testid="quota-remove">{t('common.remove')}</Button>}
               </Td>

@@ -290,6 +290,14 @@ class ConsoleManagementE2EIT extends ServerTestBase {
             ConsoleBrowser.screenshot(page, "30-gm-groups-zh-CN");
             page.locator("#lang-en").click();
 
+            // the built-in roles, read-only, with what they allow
+            page.navigate("/management/rolebindings?tab=roles");
+            Locator viewerRole = page.getByTestId("role-table").locator("tr", new Locator.LocatorOptions().setHasText("Workspace Viewer"));
+            assertThat(viewerRole).containsText("Reads the workspace and its namespaces.");
+            assertThat(page.getByTestId("grant-role")).hasCount(0);
+            ConsoleBrowser.screenshot(page, "30-gm-roles");
+
+            page.navigate("/management/groups");
             page.getByTestId("group-delete-" + group).click();
             page.getByTestId("confirm-name").fill(group);
             page.getByTestId("confirm-button").click();
