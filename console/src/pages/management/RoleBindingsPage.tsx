@@ -61,7 +61,7 @@ function RoleCatalog() {
     <>
       <ErrorAlert error={roles.error} />
       <Table variant="compact" aria-label={t('gm.rb.rolesTab')} data-testid="role-table">
-        <Thead><Tr><Th>{t('gm.rb.role')}</Th><Th>{t('gm.rb.boundOn')}</Th><Th>{t('gm.description')}</Th><Th>{t('gm.rb.permissions')}</Th></Tr></Thead>
+        <Thead><Tr><Th width={15}>{t('gm.rb.role')}</Th><Th width={10}>{t('gm.rb.boundOn')}</Th><Th width={35}>{t('gm.description')}</Th><Th width={40}>{t('gm.rb.permissions')}</Th></Tr></Thead>
         <Tbody>{(roles.data?.items ?? []).map((r) => (
           <Tr key={r.name}>
             <Td>{r.name}</Td>
