@@ -68,7 +68,8 @@ export function TenancyPage() {
             <Card isFullHeight>
               <CardTitle>
                 <Flex>
-                  <FlexItem grow={{ default: 'grow' }}>{targetFolder ? t('gm.tree.createIn', { folder: targetFolder.name }) : t('gm.tree.createTop')}</FlexItem>
+                  <FlexItem grow={{ default: 'grow' }}>{!(mayCreateFolder || mayCreateWorkspace) ? t('gm.tree.title')
+                    : targetFolder ? t('gm.tree.createIn', { folder: targetFolder.name }) : t('gm.tree.createTop')}</FlexItem>
                   {mayCreateFolder && <FlexItem><Button variant="secondary" size="sm" onClick={() => setDialog({ kind: 'create', what: 'folder' })} data-testid="create-folder">{t('gm.tree.newFolder')}</Button></FlexItem>}
                   {mayCreateWorkspace && <FlexItem><Button variant="secondary" size="sm" onClick={() => setDialog({ kind: 'create', what: 'workspace' })} data-testid="create-workspace">{t('gm.tree.newWorkspace')}</Button></FlexItem>}
                 </Flex>
