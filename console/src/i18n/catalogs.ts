@@ -4,12 +4,15 @@
 // appears in two parts.
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import gmEn from './gm.en.json';
+import gmZhCN from './gm.zh-CN.json';
 
-export const EN = { ...en };
-export const ZH_CN: Record<string, string> = { ...zhCN };
+export const EN = { ...en, ...gmEn };
+export const ZH_CN: Record<string, string> = { ...zhCN, ...gmZhCN };
 export type MessageKey = keyof typeof EN;
 
 /** [part name, English, Chinese] of every message file pair. */
 export const PARTS: [string, Record<string, string>, Record<string, string>][] = [
   ['shared', en, zhCN],
+  ['gm', gmEn, gmZhCN],
 ];
