@@ -14,6 +14,11 @@ import { LoginPage } from './pages/login/LoginPage';
 import { PodDetailPage } from './pages/pods/PodDetailPage';
 import { AccessKeysPage } from './pages/management/AccessKeysPage';
 import { AuditLogPage } from './pages/management/AuditLogPage';
+import { GroupDetailPage } from './pages/management/GroupDetailPage';
+import { GroupsPage } from './pages/management/GroupsPage';
+import { RoleBindingsPage } from './pages/management/RoleBindingsPage';
+import { TenancyPage } from './pages/management/TenancyPage';
+import { WorkspaceDetailPage } from './pages/management/WorkspaceDetailPage';
 import { UserListPage } from './pages/management/UserListPage';
 import { NamespaceListPage } from './pages/namespaces/NamespaceListPage';
 import { NodeListPage } from './pages/nodes/NodeListPage';
@@ -62,6 +67,11 @@ export function App() {
         <Route path="/management/users" element={<UserListPage />} />
         <Route path="/accesskeys" element={<AccessKeysPage />} />
         <Route path="/management/audit" element={<AuditLogPage />} />
+        <Route path="/management/groups" element={<GroupsPage />} />
+        <Route path="/management/groups/:name" element={<GroupDetailPage />} />
+        <Route path="/management/tenancy" element={<TenancyPage />} />
+        <Route path="/management/workspaces/:name" element={<WorkspaceDetailPage />} />
+        <Route path="/management/rolebindings" element={<RoleBindingsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
