@@ -7,8 +7,10 @@ import { useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
+import { gmLinks } from '../pages/management/gmNav';
 import { LANGUAGES, useI18n } from '../i18n/I18n';
 import { GlobalSearchBox } from '../pages/search/GlobalSearchBox';
+import { K8sNav } from '../pages/k8s/K8sNav';
 import { ErrorBoundary } from './ErrorBoundary';
 
 function LanguageSwitch() {
@@ -76,9 +78,11 @@ function Sidebar() {
               <Link to={`/clusters/${encodeURIComponent(cluster)}/inspection`}>{t('nav.inspection')}</Link>
             </NavGroup>
           )}
-          {(can(me, 'users', 'list') || can(me, 'audit', 'list')) && (
+          {cluster && <K8sNav cluster={cluster} />}
+          {(can(me, 'users', 'list') || can(me, 'audit', 'list') || gmLinks(me).length > 0) && (
             <NavGroup title={t('nav.management')}>
               {can(me, 'users', 'list') && <Link to="/management/users">{t('nav.users')}</Link>}
+              {gmLinks(me).map((l) => <Link key={l.to} to={l.to}>{t(l.label)}</Link>)}
               {can(me, 'audit', 'list') && <Link to="/management/audit">{t('nav.audit')}</Link>}
             </NavGroup>
           )}
