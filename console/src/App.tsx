@@ -1,3 +1,4 @@
+import { SearchPage } from './pages/search/SearchPage';
 import { Bullseye, Spinner } from '@patternfly/react-core';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { useAuth } from './auth/AuthContext';
@@ -14,6 +15,11 @@ import { LoginPage } from './pages/login/LoginPage';
 import { PodDetailPage } from './pages/pods/PodDetailPage';
 import { AccessKeysPage } from './pages/management/AccessKeysPage';
 import { AuditLogPage } from './pages/management/AuditLogPage';
+import { GroupDetailPage } from './pages/management/GroupDetailPage';
+import { GroupsPage } from './pages/management/GroupsPage';
+import { RoleBindingsPage } from './pages/management/RoleBindingsPage';
+import { TenancyPage } from './pages/management/TenancyPage';
+import { WorkspaceDetailPage } from './pages/management/WorkspaceDetailPage';
 import { UserListPage } from './pages/management/UserListPage';
 import { NamespaceListPage } from './pages/namespaces/NamespaceListPage';
 import { NodeListPage } from './pages/nodes/NodeListPage';
@@ -23,6 +29,7 @@ import { WorkloadCreatePage } from './pages/workloads/WorkloadCreatePage';
 import { WorkloadDetailPage } from './pages/workloads/WorkloadDetailPage';
 import { WorkloadEditPage } from './pages/workloads/WorkloadEditPage';
 import { WorkloadListPage } from './pages/workloads/WorkloadListPage';
+import { k8sRoutes } from './pages/k8s/routes';
 
 function NotFound() {
   const t = useT();
@@ -56,10 +63,17 @@ export function App() {
         <Route path="/clusters/:cluster/namespaces/:namespace/pods/:name" element={<PodDetailPage />} />
         <Route path="/clusters/:cluster/inspection" element={<InspectionPage />} />
         <Route path="/clusters/:cluster/inspection/config" element={<InspectionConfigPage />} />
+        {k8sRoutes()}
         <Route path="/inspection/fleet" element={<FleetPage />} />
+        <Route path="/search" element={<SearchPage />} />
         <Route path="/management/users" element={<UserListPage />} />
         <Route path="/accesskeys" element={<AccessKeysPage />} />
         <Route path="/management/audit" element={<AuditLogPage />} />
+        <Route path="/management/groups" element={<GroupsPage />} />
+        <Route path="/management/groups/:name" element={<GroupDetailPage />} />
+        <Route path="/management/tenancy" element={<TenancyPage />} />
+        <Route path="/management/workspaces/:name" element={<WorkspaceDetailPage />} />
+        <Route path="/management/rolebindings" element={<RoleBindingsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

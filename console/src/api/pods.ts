@@ -4,7 +4,7 @@ import type { EventSummary, PodSummary } from './types';
 /** A Kubernetes PodList page (items as Kubernetes JSON). */
 export interface PodPage {
   items: Record<string, unknown>[];
-  metadata?: { continue?: string };
+  metadata?: { continue?: string; resourceVersion?: string };
 }
 
 const enc = encodeURIComponent;

@@ -185,6 +185,9 @@ export interface ApplyReport {
     action: string;
     message?: string;
     changes?: string[];
+    /** dry run only: the live object and the result, for the diff (never for Secrets) */
+    live?: Record<string, unknown> | null;
+    result?: Record<string, unknown> | null;
   }[];
 }
 

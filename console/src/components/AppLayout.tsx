@@ -7,7 +7,10 @@ import { useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { can } from '../auth/permissions';
+import { gmLinks } from '../pages/management/gmNav';
 import { LANGUAGES, useI18n } from '../i18n/I18n';
+import { GlobalSearchBox } from '../pages/search/GlobalSearchBox';
+import { K8sNav } from '../pages/k8s/K8sNav';
 import { ErrorBoundary } from './ErrorBoundary';
 
 function LanguageSwitch() {
@@ -62,6 +65,7 @@ function Sidebar() {
           <NavList>
             <Link to="/clusters" end>{t('nav.clusters')}</Link>
             <Link to="/inspection/fleet">{t('nav.fleet')}</Link>
+            <Link to="/search">{t('live.search')}</Link>
           </NavList>
           {cluster && (
             <NavGroup title={t('nav.cluster', { name: cluster })}>
@@ -74,9 +78,11 @@ function Sidebar() {
               <Link to={`/clusters/${encodeURIComponent(cluster)}/inspection`}>{t('nav.inspection')}</Link>
             </NavGroup>
           )}
-          {(can(me, 'users', 'list') || can(me, 'audit', 'list')) && (
+          {cluster && <K8sNav cluster={cluster} />}
+          {(can(me, 'users', 'list') || can(me, 'audit', 'list') || gmLinks(me).length > 0) && (
             <NavGroup title={t('nav.management')}>
               {can(me, 'users', 'list') && <Link to="/management/users">{t('nav.users')}</Link>}
+              {gmLinks(me).map((l) => <Link key={l.to} to={l.to}>{t(l.label)}</Link>)}
               {can(me, 'audit', 'list') && <Link to="/management/audit">{t('nav.audit')}</Link>}
             </NavGroup>
           )}
@@ -98,6 +104,7 @@ export function AppLayout() {
         <Toolbar isFullHeight>
           <ToolbarContent>
             <ToolbarGroup align={{ default: 'alignEnd' }}>
+              <ToolbarItem><GlobalSearchBox /></ToolbarItem>
               <ToolbarItem><LanguageSwitch /></ToolbarItem>
               <ToolbarItem><UserMenu /></ToolbarItem>
             </ToolbarGroup>

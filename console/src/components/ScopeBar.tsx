@@ -6,6 +6,7 @@ import { clustersApi } from '../api/clusters';
 import { useAuth } from '../auth/AuthContext';
 import { grantedNamespaces } from '../auth/permissions';
 import { useT } from '../i18n/I18n';
+import { KINDS } from '../pages/k8s/kinds';
 import { useAsync } from './useAsync';
 
 interface Props {
@@ -36,7 +37,7 @@ export function ScopeBar({ cluster, namespace, onNamespace, allowAllNamespaces =
   const namespaces = useNamespaces(cluster);
   const switchCluster = (next: string) => {
     const rest = location.pathname.split('/').slice(3, 4).join('/');
-    navigate(`/clusters/${encodeURIComponent(next)}${['workloads', 'pods', 'nodes', 'namespaces', 'resources'].includes(rest) ? '/' + rest : ''}`);
+    navigate(`/clusters/${encodeURIComponent(next)}${['workloads', 'pods', 'nodes', 'namespaces', 'resources', ...KINDS.map((k) => k.section)].includes(rest) ? '/' + rest : ''}`);
   };
   const crumbs: ReactNode[] = [
     <BreadcrumbItem key="clusters"><Link to="/clusters">{t('nav.clusters')}</Link></BreadcrumbItem>,

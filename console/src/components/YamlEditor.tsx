@@ -3,8 +3,28 @@ import { useEffect, useRef } from 'react';
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/languages/definitions/yaml/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { completionsAt, schemaProblems } from './yamlSchema';
 
 (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+// key completion from the built-in schema of the common kinds (offline; see yamlSchema.ts)
+monaco.languages.registerCompletionItemProvider('yaml', {
+  provideCompletionItems: (model, position) => {
+    const word = model.getWordUntilPosition(position);
+    const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+    const keys = completionsAt(model.getValue(), position.lineNumber - 1, word.startColumn - 1);
+    return { suggestions: keys.map((k) => ({ label: k, kind: monaco.languages.CompletionItemKind.Property, insertText: k + ': ', range })) };
+  },
+});
+
+function checkSchema(model: monaco.editor.ITextModel): void {
+  monaco.editor.setModelMarkers(model, 'flotilla-schema', schemaProblems(model.getValue()).map((p) => {
+    const a = model.getPositionAt(p.start);
+    const b = model.getPositionAt(p.end);
+    return { severity: monaco.MarkerSeverity.Warning, message: p.message, startLineNumber: a.lineNumber, startColumn: a.column,
+      endLineNumber: b.lineNumber, endColumn: b.column };
+  }));
+}
 
 interface Props {
   value: string;
@@ -29,9 +49,16 @@ export default function YamlEditor({ value, onChange, height = 420, readOnly = f
       // over a selection, so it adds none
       autoClosingBrackets: 'never', autoClosingQuotes: 'never', autoClosingOvertype: 'never', autoSurround: 'never',
     });
-    e.onDidChangeModelContent(() => changeRef.current(e.getValue()));
+    let timer = 0;
+    e.onDidChangeModelContent(() => {
+      changeRef.current(e.getValue());
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => { const m = e.getModel(); if (m) checkSchema(m); }, 300);
+    });
+    const first = e.getModel();
+    if (first) checkSchema(first);
     editor.current = e;
-    return () => e.dispose();
+    return () => { window.clearTimeout(timer); e.dispose(); };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -44,6 +71,7 @@ export default function YamlEditor({ value, onChange, height = 420, readOnly = f
   return (
     <div>
       <div ref={host} style={{ height, border: '1px solid #d2d2d2' }} data-testid="yaml-editor" />
+      <textarea hidden readOnly value={value} data-testid="yaml-text" />
     </div>
   );
 }

@@ -4,12 +4,21 @@
 // appears in two parts.
 import en from './en.json';
 import zhCN from './zh-CN.json';
+import gmEn from './gm.en.json';
+import gmZhCN from './gm.zh-CN.json';
+import k8sEn from './k8s.en.json';
+import k8sZhCN from './k8s.zh-CN.json';
+import liveEn from './live.en.json';
+import liveZhCN from './live.zh-CN.json';
 
-export const EN = { ...en };
-export const ZH_CN: Record<string, string> = { ...zhCN };
+export const EN = { ...en, ...gmEn, ...k8sEn, ...liveEn };
+export const ZH_CN: Record<string, string> = { ...zhCN, ...gmZhCN, ...k8sZhCN, ...liveZhCN };
 export type MessageKey = keyof typeof EN;
 
 /** [part name, English, Chinese] of every message file pair. */
 export const PARTS: [string, Record<string, string>, Record<string, string>][] = [
   ['shared', en, zhCN],
+  ['gm', gmEn, gmZhCN],
+  ['k8s', k8sEn, k8sZhCN],
+  ['live', liveEn, liveZhCN],
 ];

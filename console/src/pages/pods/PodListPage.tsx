@@ -1,10 +1,13 @@
 // Pods of a cluster or namespace: server-side pages of 200 fetched as the user scrolls, rows
 // virtualised so 100,000 pods scroll without freezing.
-import { Button, PageSection, TextInput, Title, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { Button, Label, PageSection, TextInput, Title, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { liveApi, type WatchEvent } from '../../api/live';
 import { podsApi } from '../../api/pods';
+import { useLiveStream } from '../../components/useLiveStream';
+import { applyChange, comparePods } from '../workloads/liveRows';
 import { Empty } from '../../components/Empty';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScopeBar } from '../../components/ScopeBar';
@@ -27,6 +30,7 @@ export function PodListPage() {
   const [next, setNext] = useState<string | null | undefined>(undefined);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [resourceVersion, setResourceVersion] = useState<string>();
   const generation = useRef(0);
 
   const fetchPage = useCallback(async (token: string | undefined, gen: number) => {
@@ -37,6 +41,7 @@ export function PodListPage() {
       const added = page.items.map(podRow);
       setRows((r) => (token ? [...r, ...added] : added));
       setNext(page.metadata?.continue || null);
+      if (!token) setResourceVersion(page.metadata?.resourceVersion || '');
       setError(undefined);
     } catch (e) {
       if (gen === generation.current) setError(e);
@@ -49,8 +54,24 @@ export function PodListPage() {
     generation.current += 1;
     setRows([]);
     setNext(undefined);
+    setResourceVersion(undefined);
     fetchPage(undefined, generation.current);
   }, [fetchPage]);
+
+  // changes since the first page's resourceVersion, applied in place; if the stream fails the first
+  // page is re-fetched every 5 s instead (while only one page is loaded)
+  const reloadFirst = useCallback(() => { generation.current += 1; fetchPage(undefined, generation.current); }, [fetchPage]);
+  const onChange = useCallback((e: WatchEvent) => {
+    const row = podRow(e.object);
+    setRows((r) => applyChange(r, e.type, row, (x) => x.namespace + '/' + x.name, comparePods, { first: true, more: !!next }));
+  }, [next]);
+  const live = useLiveStream<WatchEvent>(resourceVersion === undefined ? undefined
+    : liveApi.watchUrl(cluster, 'pods', namespace || undefined, { labelSelector: selector || undefined, resourceVersion }), onChange, reloadFirst);
+  useEffect(() => {
+    if (live !== 'polling' || next) return undefined;
+    const id = window.setInterval(reloadFirst, 5000);
+    return () => window.clearInterval(id);
+  }, [live, next, reloadFirst]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 });
@@ -76,6 +97,8 @@ export function PodListPage() {
             </form>
           </ToolbarItem>
           <ToolbarItem data-testid="pod-count">{next ? t('pods.loadedMore', { n: rows.length }) : t('pods.loaded', { n: rows.length })}</ToolbarItem>
+          <ToolbarItem><Label color={live === 'live' ? 'green' : 'grey'} data-testid="live-state" data-state={live}>
+            {live === 'live' ? t('live.streaming') : t('live.polling')}</Label></ToolbarItem>
           {next && <ToolbarItem><Button variant="link" isLoading={loading} onClick={() => fetchPage(next, generation.current)}>{t('pods.loadMore')}</Button></ToolbarItem>}
         </ToolbarContent></Toolbar>
         <ErrorAlert error={error} />

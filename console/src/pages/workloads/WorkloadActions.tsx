@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAsync';
 import { useT } from '../../i18n/I18n';
+import { JobActions } from '../k8s/JobActions';
 
 type Dialog = 'scale' | 'image' | 'rollback' | 'restart' | 'delete' | null;
 
@@ -63,7 +64,8 @@ export function WorkloadActions({ cluster, w, kind, paused, revisions, onDone, o
         <FlexItem><Button variant="secondary" onClick={() => setDialog('restart')} data-testid="action-restart">{t('actions.restart')}</Button></FlexItem>
         <FlexItem><Button variant="secondary" onClick={() => { setImage(''); setContainer(''); setDialog('image'); }} data-testid="action-image">{t('actions.image')}</Button></FlexItem>
         {pausable && <FlexItem><Button variant="secondary" onClick={() => pauseAction.run()} isLoading={pauseAction.busy} isDisabled={pauseAction.busy}
-          data-testid="action-pause">{paused ? t('actions.resume') : t('actions.pause')}</Button></FlexItem>}
+          data-testid="action-pause">{paused ? t('actions.resume') : kind === 'cronjobs' ? t('k8s.job.suspend') : t('actions.pause')}</Button></FlexItem>}
+        <JobActions cluster={cluster} namespace={ns} kind={kind} name={w.name} onDone={onDone} />
         {previous.length > 0 && <FlexItem><Button variant="secondary" onClick={() => { setRevision(previous[0].revision); setDialog('rollback'); }}
           data-testid="action-rollback">{t('actions.rollback')}</Button></FlexItem>}
         <FlexItem><Button variant="danger" onClick={() => setDialog('delete')} data-testid="action-delete">{t('actions.delete')}</Button></FlexItem>

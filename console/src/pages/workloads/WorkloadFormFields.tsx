@@ -1,6 +1,7 @@
 import { Button, Card, CardBody, CardTitle, FormGroup, FormSelect, FormSelectOption, Grid, GridItem } from '@patternfly/react-core';
 import { useT } from '../../i18n/I18n';
 import { formatLabels, parseLabels } from '../clusters/labels';
+import { ContainerDepthFields, VolumeFields } from './ContainerDepthFields';
 import { FormField, toInt } from './FormField';
 import type { ContainerForm, FormErrors, FormKind, WorkloadForm } from './workloadForm';
 
@@ -13,8 +14,8 @@ interface Props {
   locked?: boolean;
 }
 
-function ContainerFields({ c, i, errors, update, remove }: {
-  c: ContainerForm; i: number; errors: FormErrors; update: (c: ContainerForm) => void; remove?: () => void;
+function ContainerFields({ c, i, errors, update, remove, volumes }: {
+  c: ContainerForm; i: number; errors: FormErrors; update: (c: ContainerForm) => void; remove?: () => void; volumes: NonNullable<WorkloadForm['volumes']>;
 }) {
   const t = useT();
   const p = `containers[${i}]`;
@@ -43,6 +44,7 @@ function ContainerFields({ c, i, errors, update, remove }: {
           <GridItem md={3}><FormField id={`${p}.resources.limitMemory`} label={t('form.limitMemory')} value={res.limitMemory ?? ''} placeholder="1Gi"
             onChange={(v) => setRes('limitMemory', v)} error={errors[`${p}.resources.limitMemory`]} /></GridItem>
         </Grid>
+        <ContainerDepthFields c={c} i={i} errors={errors} update={update} volumes={volumes} />
       </CardBody>
     </Card>
   );
@@ -83,13 +85,14 @@ export function WorkloadFormFields({ form, onChange, errors, namespaces, locked 
       </Grid>
       <div style={{ marginTop: 16 }}>
         {form.containers.map((c, i) => (
-          <ContainerFields key={i} c={c} i={i} errors={errors}
+          <ContainerFields key={i} c={c} i={i} errors={errors} volumes={form.volumes ?? []}
             update={(nc) => set({ containers: form.containers.map((x, j) => (j === i ? nc : x)) })}
             remove={form.containers.length > 1 ? () => set({ containers: form.containers.filter((_x, j) => j !== i) }) : undefined} />
         ))}
         <Button variant="secondary" onClick={() => set({ containers: [...form.containers, { name: `c${form.containers.length + 1}`, image: '', ports: [], resources: {} }] })}>
           {t('form.addContainer')}</Button>
       </div>
+      <VolumeFields volumes={form.volumes ?? []} errors={errors} onChange={(volumes) => set({ volumes })} />
       <Card isCompact style={{ marginTop: 16 }}>
         <CardTitle>{t('form.service')}</CardTitle>
         <CardBody>

@@ -1,15 +1,20 @@
-import { Button, FormSelect, FormSelectOption, PageSection, SearchInput, Title, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
+import { Button, FormSelect, FormSelectOption, Label, PageSection, SearchInput, Title, Toolbar, ToolbarContent, ToolbarItem, Tooltip } from '@patternfly/react-core';
+import { useCallback, useEffect, useState } from 'react';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { workloadsApi } from '../../api/workloads';
+import { liveApi, type WatchEvent } from '../../api/live';
+import type { WorkloadSummary } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { canEditNamespace, canEditSomewhereIn } from '../../auth/permissions';
 import { Empty } from '../../components/Empty';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScopeBar } from '../../components/ScopeBar';
 import { StatusLabel } from '../../components/StatusLabel';
+import { CursorPager, useCursor } from '../../components/CursorPager';
 import { useAsync } from '../../components/useAsync';
+import { useLiveStream } from '../../components/useLiveStream';
 import { useT } from '../../i18n/I18n';
+import { applyWorkloadChange } from './liveRows';
 import { pluralKind, workloadPath } from './paths';
 
 const KINDS = ['', 'deployments', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs'];
@@ -24,17 +29,31 @@ export function WorkloadListPage() {
   const namespace = params.get('namespace') ?? '';
   const kind = params.get('kind') ?? '';
   const filter = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? '0');
-  const list = useAsync(() => workloadsApi.list(cluster, namespace || undefined, kind || undefined), [cluster, namespace, kind], 5000);
+  const cursor = useCursor();
+  const [live, setLive] = useState<'connecting' | 'live' | 'polling'>('connecting');
+  // a page from the server (sorted, filtered by name there); while the stream is live it is not polled
+  const list = useAsync((signal) => liveApi.workloadPage(cluster, { namespace: namespace || undefined, kind: kind || undefined,
+    name: filter || undefined, limit: PAGE, continue: cursor.token }, signal), [cluster, namespace, kind, filter, cursor.token],
+  live === 'live' ? undefined : 5000);
+  const [rows, setRows] = useState<WorkloadSummary[]>([]);
+  useEffect(() => { if (list.data) setRows(list.data.items); }, [list.data]);
+  const onChange = useCallback((e: WatchEvent) => {
+    if (e.row) {
+      const row = e.row;
+      setRows((r) => applyWorkloadChange(r, e.type, row, { first: !cursor.token, more: !!list.data?.continueToken, name: filter || undefined }));
+    }
+  }, [cursor.token, list.data?.continueToken, filter]);
+  const state = useLiveStream<WatchEvent>(liveApi.workloadWatchUrl(cluster, namespace || undefined, kind || undefined), onChange, list.reload);
+  useEffect(() => setLive(state), [state]);
   const set = (k: string, v: string) => {
     const p = new URLSearchParams(params);
     if (v) p.set(k, v); else p.delete(k);
-    if (k !== 'page') p.delete('page');
+    p.delete('continue');
+    cursor.reset();
     setParams(p);
   };
   const mayCreate = namespace ? canEditNamespace(me, cluster, namespace) : canEditSomewhereIn(me, cluster);
-  const all = (list.data ?? []).filter((w) => !filter || w.name.includes(filter));
-  const items = all.slice(page * PAGE, (page + 1) * PAGE);
+  const items = rows;
   const createTo = `/clusters/${encodeURIComponent(cluster)}/workloads/new${namespace ? '?namespace=' + encodeURIComponent(namespace) : ''}`;
   return (
     <>
@@ -50,9 +69,15 @@ export function WorkloadListPage() {
           <ToolbarItem><SearchInput aria-label={t('common.filterByName')} placeholder={t('common.filterByName')} value={filter}
             onChange={(_e, v) => set('q', v)} onClear={() => set('q', '')} /></ToolbarItem>
           {mayCreate && <ToolbarItem><Button onClick={() => navigate(createTo)} data-testid="create-workload">{t('workloads.create')}</Button></ToolbarItem>}
+          <ToolbarItem align={{ default: 'alignEnd' }}>
+            <Tooltip content={live === 'live' ? t('live.streamingHint') : t('live.pollingHint')}>
+              <Label color={live === 'live' ? 'green' : 'grey'} data-testid="live-state" data-state={live}>
+                {live === 'live' ? t('live.streaming') : t('live.polling')}</Label>
+            </Tooltip>
+          </ToolbarItem>
         </ToolbarContent></Toolbar>
         <ErrorAlert error={list.error} />
-        {!list.loading && all.length === 0 && !list.error ? (
+        {!list.loading && items.length === 0 && !list.error && !cursor.token ? (
           <Empty title={t('workloads.emptyTitle')} body={mayCreate ? t('workloads.emptyBody') : t('workloads.emptyBodyViewer')}
             action={mayCreate ? <Button onClick={() => navigate(createTo)}>{t('workloads.create')}</Button> : undefined} />
         ) : (
@@ -60,7 +85,7 @@ export function WorkloadListPage() {
             <Thead><Tr><Th>{t('common.name')}</Th><Th>{t('common.namespace')}</Th><Th>{t('workloads.kind')}</Th>
               <Th>{t('workloads.state')}</Th><Th>{t('workloads.replicas')}</Th><Th>{t('workloads.images')}</Th></Tr></Thead>
             <Tbody>{items.map((w) => (
-              <Tr key={w.kind + w.namespace + w.name}>
+              <Tr key={w.kind + w.namespace + w.name} data-testid={`workload-row-${w.namespace}-${w.name}`}>
                 <Td><Link to={workloadPath(cluster, w.namespace, w.kind, w.name)}>{w.name}</Link></Td>
                 <Td>{w.namespace}</Td>
                 <Td>{t(`kind.${pluralKind(w.kind)}` as never)}</Td>
@@ -71,13 +96,7 @@ export function WorkloadListPage() {
             ))}</Tbody>
           </Table>
         )}
-        {all.length > PAGE && (
-          <Toolbar><ToolbarContent>
-            <ToolbarItem><Button variant="secondary" isDisabled={page === 0} onClick={() => set('page', String(page - 1))}>{t('common.previous')}</Button></ToolbarItem>
-            <ToolbarItem>{t('common.pageOf', { page: page + 1, pages: Math.ceil(all.length / PAGE) })}</ToolbarItem>
-            <ToolbarItem><Button variant="secondary" isDisabled={(page + 1) * PAGE >= all.length} onClick={() => set('page', String(page + 1))}>{t('common.next')}</Button></ToolbarItem>
-          </ToolbarContent></Toolbar>
-        )}
+        <CursorPager cursor={cursor} nextToken={list.data?.continueToken} />
       </PageSection>
     </>
   );

@@ -7,8 +7,30 @@ import type { ApplyReport } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAsync';
 import { useT } from '../../i18n/I18n';
+import { objectToYaml } from './workloadForm';
 
 const YamlEditor = lazy(() => import('../../components/YamlEditor'));
+const YamlDiff = lazy(() => import('../../components/YamlDiff'));
+
+/** Each dry-run document that carries objects, as the two YAML texts of its diff. */
+function Diffs({ report }: { report: ApplyReport }) {
+  const t = useT();
+  const docs = report.documents.filter((d) => d.result);
+  if (docs.length === 0) return null;
+  return (
+    <div style={{ marginTop: 12 }} data-testid="dry-run-diff">
+      <Suspense fallback={<Spinner aria-label={t('live.loadingDiff')} />}>
+        {docs.map((d) => (
+          <div key={d.index} style={{ marginBottom: 12 }}>
+            <strong>{d.kind} {d.namespace ? d.namespace + '/' : ''}{d.name}</strong>{' '}
+            <span>{d.live ? t('live.diffTitle') : t('live.diffNew')}</span>
+            <YamlDiff original={d.live ? objectToYaml(d.live) : ''} modified={objectToYaml(d.result!)} />
+          </div>
+        ))}
+      </Suspense>
+    </div>
+  );
+}
 
 interface Props {
   cluster: string;
@@ -51,6 +73,7 @@ export function YamlApplyPanel({ cluster, namespace, yaml, onYaml, onApplied, re
           <Report report={dryRun} />
         </Alert>
       )}
+      {dryRun && <Diffs report={dryRun} />}
       {!readOnly && (
         <ActionGroup style={{ marginTop: 12, display: 'flex', gap: 8 }}>
           <Button variant="secondary" onClick={() => check.run()} isLoading={check.busy} isDisabled={check.busy || !yaml.trim()} data-testid="dry-run">

@@ -106,3 +106,83 @@ describe('workload paths', () => {
     expect(workloadPath('east', 'shop', 'DaemonSet', 'agent', 'pods')).toBe('/clusters/east/namespaces/shop/workloads/daemonsets/agent?tab=pods');
   });
 });
+
+function deep(): WorkloadForm {
+  const f = sample();
+  f.volumes = [{ name: 'cache', type: 'emptyDir' }, { name: 'conf', type: 'configMap', source: 'web-conf' },
+    { name: 'tls', type: 'secret', source: 'web-tls' }, { name: 'data', type: 'pvc', source: 'web-data' }];
+  f.containers[0] = {
+    ...f.containers[0],
+    env: [{ name: 'MODE', value: 'prod' }, { name: 'LEVEL', source: 'configMap', refName: 'web-conf', refKey: 'level' },
+      { name: 'PASSWORD', source: 'secret', refName: 'db', refKey: 'pw' }],
+    livenessProbe: { type: 'tcp', port: 80, initialDelaySeconds: 5, periodSeconds: 10 },
+    readinessProbe: { type: 'http', path: '/ready', port: 80, initialDelaySeconds: 2, periodSeconds: 5 },
+    startupProbe: { type: 'exec', command: ['cat', '/tmp/ok'], failureThreshold: 30 },
+    volumeMounts: [{ name: 'cache', mountPath: '/cache' }, { name: 'conf', mountPath: '/etc/web', readOnly: true },
+      { name: 'tls', mountPath: '/tls', readOnly: true }, { name: 'data', mountPath: '/data', subPath: 'web' }],
+  };
+  return f;
+}
+
+describe('env, probes and volumes', () => {
+  it('survive form → YAML → form unchanged', () => {
+    const f = deep();
+    expect(yamlToForm(formToYaml(f))).toEqual(f);
+  });
+
+  it('become the Kubernetes fields the server writes', () => {
+    const [d] = formToObjects(deep()) as any[];
+    const pod = d.spec.template.spec;
+    expect(pod.volumes).toEqual([{ name: 'cache', emptyDir: {} }, { name: 'conf', configMap: { name: 'web-conf' } },
+      { name: 'tls', secret: { secretName: 'web-tls' } }, { name: 'data', persistentVolumeClaim: { claimName: 'web-data' } }]);
+    const c = pod.containers[0];
+    expect(c.readinessProbe).toEqual({ httpGet: { path: '/ready', port: 80 }, initialDelaySeconds: 2, periodSeconds: 5 });
+    expect(c.livenessProbe).toEqual({ tcpSocket: { port: 80 }, initialDelaySeconds: 5, periodSeconds: 10 });
+    expect(c.startupProbe).toEqual({ exec: { command: ['cat', '/tmp/ok'] }, failureThreshold: 30 });
+    expect(c.volumeMounts[1]).toEqual({ name: 'conf', mountPath: '/etc/web', readOnly: true });
+    expect(c.env[1]).toEqual({ name: 'LEVEL', valueFrom: { configMapKeyRef: { name: 'web-conf', key: 'level' } } });
+  });
+
+  it('read fieldRef env vars and named-port probes as "other", which the server keeps', () => {
+    const f = yamlToForm(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    spec:
+      volumes: [{name: host, hostPath: {path: /var}}]
+      containers:
+      - name: web
+        image: nginx
+        env: [{name: NODE, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}]
+        livenessProbe: {httpGet: {path: /, port: http}}
+`);
+    expect(f.containers[0].env).toEqual([{ name: 'NODE', source: 'other' }]);
+    expect(f.containers[0].livenessProbe).toEqual({ type: 'other' });
+    expect(f.volumes).toEqual([{ name: 'host', type: 'other' }]);
+    expect(validateForm(f)).toEqual({});
+  });
+
+  it('are validated with the server\'s field paths and messages', () => {
+    const f = deep();
+    f.volumes!.push({ name: 'cache', type: 'pvc' });
+    const c = f.containers[0];
+    c.env!.push({ name: '', value: 'x' }, { name: 'REF', source: 'secret', refName: 'db' });
+    c.readinessProbe = { type: 'http', path: 'ready', port: 70000, initialDelaySeconds: -1, periodSeconds: 0 };
+    c.livenessProbe = { type: 'exec', command: [] };
+    c.volumeMounts!.push({ name: 'nope', mountPath: 'relative' });
+    const e = validateForm(f);
+    expect(e['volumes[4].name']).toBe("'cache' is used twice");
+    expect(e['volumes[4].source']).toBe('name the pvc to mount');
+    expect(e['containers[0].env[3].name']).toBe('is required');
+    expect(e['containers[0].env[4]']).toBe('name the secret and its key');
+    expect(e['containers[0].readinessProbe.path']).toBe('must start with /, e.g. /healthz');
+    expect(e['containers[0].readinessProbe.port']).toBe('must be between 1 and 65535');
+    expect(e['containers[0].readinessProbe.initialDelaySeconds']).toBe('must be 0 or more');
+    expect(e['containers[0].readinessProbe.periodSeconds']).toBe('must be 1 or more');
+    expect(e['containers[0].livenessProbe.command']).toBe('an exec probe needs a command');
+    expect(e['containers[0].volumeMounts[4].name']).toBe("mounts volume 'nope', which is not among the volumes");
+    expect(e['containers[0].volumeMounts[4].mountPath']).toBe('must be an absolute path');
+    expect(validateForm(deep())).toEqual({});
+  });
+});

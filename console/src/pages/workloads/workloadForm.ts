@@ -6,7 +6,18 @@ import { parse, stringify } from 'yaml';
 export type FormKind = 'deployments' | 'statefulsets' | 'daemonsets';
 
 export interface PortForm { name?: string; containerPort?: number; protocol?: string }
-export interface EnvForm { name: string; source?: 'value' | 'configMap' | 'secret'; value?: string; refName?: string; refKey?: string }
+/** source 'other': a valueFrom the form does not model (fieldRef…); the server keeps it as it is. */
+export interface EnvForm { name: string; source?: 'value' | 'configMap' | 'secret' | 'other'; value?: string; refName?: string; refKey?: string }
+export type ProbeType = 'http' | 'tcp' | 'exec' | 'other';
+/** A probe (server: WorkloadForm.ProbeForm); type 'other' is kept unchanged by the server. */
+export interface ProbeForm {
+  type: ProbeType; path?: string; port?: number; command?: string[];
+  initialDelaySeconds?: number; periodSeconds?: number; timeoutSeconds?: number; failureThreshold?: number;
+}
+export interface MountForm { name: string; mountPath: string; readOnly?: boolean; subPath?: string }
+export type VolumeType = 'emptyDir' | 'configMap' | 'secret' | 'pvc' | 'other';
+/** A pod volume; source names the ConfigMap, Secret or claim (not for emptyDir). */
+export interface VolumeForm { name: string; type: VolumeType; source?: string }
 export interface ResourcesForm { requestCpu?: string; requestMemory?: string; limitCpu?: string; limitMemory?: string }
 export interface ContainerForm {
   name: string;
@@ -16,6 +27,10 @@ export interface ContainerForm {
   ports?: PortForm[];
   env?: EnvForm[];
   resources?: ResourcesForm;
+  livenessProbe?: ProbeForm | null;
+  readinessProbe?: ProbeForm | null;
+  startupProbe?: ProbeForm | null;
+  volumeMounts?: MountForm[];
 }
 export interface ServicePortForm { name?: string; port?: number; targetPort?: number; nodePort?: number; protocol?: string }
 export interface ServiceForm { type: 'ClusterIP' | 'NodePort'; ports: ServicePortForm[] }
@@ -27,6 +42,7 @@ export interface WorkloadForm {
   replicas?: number;
   labels?: Record<string, string>;
   containers: ContainerForm[];
+  volumes?: VolumeForm[];
   service?: ServiceForm | null;
 }
 
@@ -40,7 +56,8 @@ const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[
 export function emptyForm(namespace: string): WorkloadForm {
   return {
     kind: 'deployments', name: '', namespace, replicas: 1, labels: {},
-    containers: [{ name: 'main', image: '', ports: [], env: [], resources: {} }],
+    containers: [{ name: 'main', image: '', ports: [], env: [], resources: {}, volumeMounts: [] }],
+    volumes: [],
     service: null,
   };
 }
@@ -76,6 +93,15 @@ export function validateForm(f: WorkloadForm): FormErrors {
   for (const [k, v] of Object.entries(f.labels ?? {})) {
     if (!isLabelKey(k) || !isLabelValue(v)) e['labels.' + k] = `'${k}=${v}' is not a valid label`;
   }
+  const volumes = new Set<string>();
+  (f.volumes ?? []).forEach((v, i) => {
+    const p = `volumes[${i}]`;
+    if (!isDnsLabel(v.name)) e[p + '.name'] = LABEL_MESSAGE;
+    else if (volumes.has(v.name)) e[p + '.name'] = `'${v.name}' is used twice`;
+    if (v.name) volumes.add(v.name);
+    if (!VOLUME_TYPES.includes(v.type)) e[p + '.type'] = 'must be configMap, secret, pvc or emptyDir';
+    else if (v.type !== 'emptyDir' && v.type !== 'other' && !v.source?.trim()) e[p + '.source'] = `name the ${v.type} to mount`;
+  });
   if (f.containers.length === 0) e.containers = 'at least one container is required';
   const names = new Set<string>();
   f.containers.forEach((c, i) => {
@@ -86,7 +112,15 @@ export function validateForm(f: WorkloadForm): FormErrors {
     if (!c.image || /\s/.test(c.image)) e[p + '.image'] = 'is required, without spaces, e.g. nginx:1.27';
     (c.ports ?? []).forEach((port, j) => portCheck(e, `${p}.ports[${j}].containerPort`, port.containerPort, true));
     (c.env ?? []).forEach((env, j) => {
-      if (!env.name) e[`${p}.env[${j}].name`] = 'is required';
+      if (!env.name?.trim()) e[`${p}.env[${j}].name`] = 'is required';
+      if ((env.source === 'configMap' || env.source === 'secret') && (!env.refName || !env.refKey)) {
+        e[`${p}.env[${j}]`] = `name the ${env.source} and its key`;
+      }
+    });
+    for (const which of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) probeCheck(e, `${p}.${which}`, c[which]);
+    (c.volumeMounts ?? []).forEach((m, j) => {
+      if (!m.name || !volumes.has(m.name)) e[`${p}.volumeMounts[${j}].name`] = `mounts volume '${m.name}', which is not among the volumes`;
+      if (!m.mountPath || !m.mountPath.startsWith('/')) e[`${p}.volumeMounts[${j}].mountPath`] = 'must be an absolute path';
     });
     const r = c.resources ?? {};
     for (const key of ['requestCpu', 'requestMemory', 'limitCpu', 'limitMemory'] as const) {
@@ -105,6 +139,25 @@ export function validateForm(f: WorkloadForm): FormErrors {
     });
   }
   return e;
+}
+
+const VOLUME_TYPES: VolumeType[] = ['configMap', 'secret', 'pvc', 'emptyDir', 'other'];
+const PROBE_TYPES: ProbeType[] = ['http', 'tcp', 'exec', 'other'];
+
+/** Mirrors WorkloadFormValidator.probe. */
+function probeCheck(e: FormErrors, p: string, probe: ProbeForm | null | undefined): void {
+  if (!probe) return;
+  if (!PROBE_TYPES.includes(probe.type)) { e[p + '.type'] = 'must be http, tcp or exec'; return; }
+  if (probe.type === 'http' || probe.type === 'tcp') portCheck(e, p + '.port', probe.port, true);
+  if (probe.type === 'exec' && (probe.command ?? []).length === 0) e[p + '.command'] = 'an exec probe needs a command';
+  if (probe.type === 'http' && probe.path && !probe.path.startsWith('/')) e[p + '.path'] = 'must start with /, e.g. /healthz';
+  if (probe.initialDelaySeconds !== undefined && (Number.isNaN(probe.initialDelaySeconds) || probe.initialDelaySeconds < 0)) {
+    e[p + '.initialDelaySeconds'] = 'must be 0 or more';
+  }
+  for (const k of ['periodSeconds', 'timeoutSeconds', 'failureThreshold'] as const) {
+    const v = probe[k];
+    if (v !== undefined && (Number.isNaN(v) || v < 1)) e[`${p}.${k}`] = 'must be 1 or more';
+  }
 }
 
 function portCheck(e: FormErrors, field: string, port: number | undefined, required: boolean): void {
@@ -134,19 +187,24 @@ export function formToObjects(f: WorkloadForm): Obj[] {
     command: c.command,
     args: c.args,
     ports: (c.ports ?? []).map((p) => compact({ name: p.name, containerPort: p.containerPort, protocol: p.protocol })),
-    env: (c.env ?? []).map((env) => env.source === 'configMap' || env.source === 'secret'
+    env: (c.env ?? []).filter((env) => env.source !== 'other').map((env) => env.source === 'configMap' || env.source === 'secret'
       ? { name: env.name, valueFrom: { [env.source === 'secret' ? 'secretKeyRef' : 'configMapKeyRef']: { name: env.refName, key: env.refKey } } }
       : { name: env.name, value: env.value ?? '' }),
     resources: compact({
       requests: compact({ cpu: c.resources?.requestCpu, memory: c.resources?.requestMemory }),
       limits: compact({ cpu: c.resources?.limitCpu, memory: c.resources?.limitMemory }),
     }),
+    livenessProbe: probeToObject(c.livenessProbe),
+    readinessProbe: probeToObject(c.readinessProbe),
+    startupProbe: probeToObject(c.startupProbe),
+    volumeMounts: (c.volumeMounts ?? []).map((m) => compact({ name: m.name, mountPath: m.mountPath, readOnly: m.readOnly || undefined, subPath: m.subPath })),
   }));
+  const volumes = (f.volumes ?? []).filter((v) => v.type !== 'other').map(volumeToObject);
   const spec: Obj = compact({
     replicas: f.kind === 'daemonsets' ? undefined : f.replicas,
     serviceName: f.kind === 'statefulsets' ? f.name : undefined,
     selector: { matchLabels: selector },
-    template: { metadata: { labels: { ...selector } }, spec: { containers } },
+    template: { metadata: { labels: { ...selector } }, spec: compact({ containers, volumes }) },
   });
   const workload: Obj = {
     apiVersion: 'apps/v1',
@@ -167,6 +225,50 @@ export function formToObjects(f: WorkloadForm): Obj[] {
     },
   };
   return [workload, service];
+}
+
+/** Mirrors WorkloadForms.probe (an http probe without a path probes /). */
+export function probeToObject(p: ProbeForm | null | undefined): Obj | undefined {
+  if (!p || p.type === 'other') return undefined;
+  const handler: Obj = p.type === 'http' ? { httpGet: { path: p.path || '/', port: p.port } }
+    : p.type === 'tcp' ? { tcpSocket: { port: p.port } } : { exec: { command: p.command ?? [] } };
+  return compact({ ...handler, initialDelaySeconds: p.initialDelaySeconds, periodSeconds: p.periodSeconds,
+    timeoutSeconds: p.timeoutSeconds, failureThreshold: p.failureThreshold });
+}
+
+export function probeFromObject(o: unknown): ProbeForm | null {
+  if (!o || typeof o !== 'object') return null;
+  const p = o as Obj;
+  const http = p.httpGet as Obj | undefined;
+  const tcp = p.tcpSocket as Obj | undefined;
+  const exec = p.exec as Obj | undefined;
+  const port = (http ?? tcp)?.port;
+  const type: ProbeType = port !== undefined && typeof port !== 'number' ? 'other'
+    : http ? 'http' : tcp ? 'tcp' : exec ? 'exec' : 'other';
+  return compact({
+    type, path: type === 'http' ? str(http?.path) : undefined, port: type === 'http' || type === 'tcp' ? port as number : undefined,
+    command: type === 'exec' ? (exec?.command as string[] | undefined) : undefined,
+    initialDelaySeconds: p.initialDelaySeconds as number | undefined, periodSeconds: p.periodSeconds as number | undefined,
+    timeoutSeconds: p.timeoutSeconds as number | undefined, failureThreshold: p.failureThreshold as number | undefined,
+  }) as ProbeForm;
+}
+
+function volumeToObject(v: VolumeForm): Obj {
+  switch (v.type) {
+    case 'configMap': return { name: v.name, configMap: { name: v.source } };
+    case 'secret': return { name: v.name, secret: { secretName: v.source } };
+    case 'pvc': return { name: v.name, persistentVolumeClaim: { claimName: v.source } };
+    default: return { name: v.name, emptyDir: {} };
+  }
+}
+
+function volumeFromObject(o: Obj): VolumeForm {
+  const name = String(o.name ?? '');
+  if (o.configMap) return { name, type: 'configMap', source: str((o.configMap as Obj).name) };
+  if (o.secret) return { name, type: 'secret', source: str((o.secret as Obj).secretName) };
+  if (o.persistentVolumeClaim) return { name, type: 'pvc', source: str((o.persistentVolumeClaim as Obj).claimName) };
+  if (o.emptyDir) return { name, type: 'emptyDir' };
+  return { name, type: 'other' };
 }
 
 export function formToYaml(f: WorkloadForm): string {
@@ -196,10 +298,16 @@ export function objectsToForm(objects: Obj[]): WorkloadForm {
         const from = env.valueFrom as Obj | undefined;
         const ref = (from?.secretKeyRef ?? from?.configMapKeyRef) as Obj | undefined;
         if (ref) return { name: String(env.name), source: from?.secretKeyRef ? 'secret' : 'configMap', refName: str(ref.name), refKey: str(ref.key) };
+        if (from) return { name: String(env.name), source: 'other' };
         return { name: String(env.name), value: str(env.value) ?? '' };
       }),
       resources: compact({ requestCpu: str(res.requests?.cpu), requestMemory: str(res.requests?.memory),
         limitCpu: str(res.limits?.cpu), limitMemory: str(res.limits?.memory) }),
+      ...(c.livenessProbe ? { livenessProbe: probeFromObject(c.livenessProbe) } : {}),
+      ...(c.readinessProbe ? { readinessProbe: probeFromObject(c.readinessProbe) } : {}),
+      ...(c.startupProbe ? { startupProbe: probeFromObject(c.startupProbe) } : {}),
+      ...(c.volumeMounts ? { volumeMounts: (c.volumeMounts as Obj[]).map((m) => compact({ name: String(m.name ?? ''), mountPath: String(m.mountPath ?? ''),
+        readOnly: m.readOnly === true ? true : undefined, subPath: str(m.subPath) }) as MountForm) } : {}),
     };
   });
   const kind = FORM_KIND[workload.kind as string];
@@ -210,6 +318,7 @@ export function objectsToForm(objects: Obj[]): WorkloadForm {
     replicas: kind === 'daemonsets' ? undefined : (spec.replicas as number | undefined) ?? 1,
     labels: (meta.labels ?? {}) as Record<string, string>,
     containers,
+    ...(podSpec.volumes ? { volumes: (podSpec.volumes as Obj[]).map(volumeFromObject) } : {}),
     service: null,
   };
   const svc = objects.find((o) => o.kind === 'Service');

@@ -15,7 +15,7 @@ class MeService {
 
     /** Platform resources summarised in {@code can}. */
     private static final List<String> PLATFORM_RESOURCES = List.of("users", "groups", "folders", "workspaces",
-            "rolebindings", "accesskeys", "clusters", "audit");
+            "rolebindings", "resourcebindings", "quotas", "accesskeys", "clusters", "audit");
     private static final List<String> VERBS = List.of("get", "list", "create", "update", "delete");
 
     private final UserStore users;

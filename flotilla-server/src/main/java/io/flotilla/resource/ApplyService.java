@@ -77,7 +77,9 @@ public class ApplyService {
                 List<String> changes = p.live() == null ? List.of()
                         : ObjectDiff.paths(toMap(p.live()), toMap(result));
                 String action = p.live() == null ? "created" : changes.isEmpty() ? "unchanged" : "configured";
-                items.add(new ApplyReport.Item(d.index(), d.kind(), p.namespace(), d.name(), action, null, changes));
+                boolean shown = dryRun && !ResourceService.SECRETS.equals(p.type().qualifiedName());
+                items.add(new ApplyReport.Item(d.index(), d.kind(), p.namespace(), d.name(), action, null, changes,
+                        shown && p.live() != null ? forDiff(p.live()) : null, shown ? forDiff(result) : null));
             } catch (KubernetesClientException e) {
                 failed = true;
                 failure = KubeErrors.translate(cluster, e).getMessage();
@@ -148,6 +150,18 @@ public class ApplyService {
             checked.add(new Planned(p.doc(), p.type(), p.namespace(), live));
         }
         return checked;
+    }
+
+    /** The object as the console's diff shows it: without status and server bookkeeping. */
+    private Map<String, Object> forDiff(GenericKubernetesResource o) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(toMap(o));
+        m.remove("status");
+        if (m.get("metadata") instanceof Map<?, ?> meta) {
+            Map<Object, Object> copy = new java.util.LinkedHashMap<>(meta);
+            copy.remove("managedFields");
+            m.put("metadata", copy);
+        }
+        return m;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.flotilla.resource;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,6 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/clusters/{cluster}")
 @Tag(name = "Resources", description = "Any Kubernetes kind in a member cluster, CRDs included")
 class ResourceController {
+
+    static final String LIST_SOURCE = "X-Flotilla-List-Source";
+    private static final String SOURCE = "where a paged list is read: auto (default: the search index when it is "
+            + "synced and current for the kind, else the cluster), index (409 when the index is not current) or "
+            + "cluster. The X-Flotilla-List-Source response header tells which answered, and why the cluster did.";
 
     private final ResourceService resources;
     private final ApplyService applier;
@@ -69,8 +75,11 @@ class ResourceController {
             @Parameter(description = "e.g. app=web,tier in (a,b)") @RequestParam(required = false) String labelSelector,
             @Parameter(description = "e.g. status.phase=Running") @RequestParam(required = false) String fieldSelector,
             @RequestParam(required = false) Integer limit,
-            @RequestParam(name = "continue", required = false) String continueToken) {
-        return resources.list(cluster, type, null, labelSelector, fieldSelector, limit, continueToken);
+            @RequestParam(name = "continue", required = false) String continueToken,
+            @Parameter(description = SOURCE) @RequestParam(required = false) String source,
+            HttpServletResponse response) {
+        return sourced(resources.list(cluster, type, null, labelSelector, fieldSelector, limit, continueToken, source),
+                response);
     }
 
     @GetMapping("/namespaces/{namespace}/resources/{type}")
@@ -78,8 +87,18 @@ class ResourceController {
     GenericKubernetesResourceList list(@PathVariable String cluster, @PathVariable String namespace,
             @PathVariable String type, @RequestParam(required = false) String labelSelector,
             @RequestParam(required = false) String fieldSelector, @RequestParam(required = false) Integer limit,
-            @RequestParam(name = "continue", required = false) String continueToken) {
-        return resources.list(cluster, type, namespace, labelSelector, fieldSelector, limit, continueToken);
+            @RequestParam(name = "continue", required = false) String continueToken,
+            @Parameter(description = SOURCE) @RequestParam(required = false) String source,
+            HttpServletResponse response) {
+        return sourced(resources.list(cluster, type, namespace, labelSelector, fieldSelector, limit, continueToken,
+                source), response);
+    }
+
+    /** Names where a list page was read in the {@code X-Flotilla-List-Source} header. */
+    private static GenericKubernetesResourceList sourced(ResourceService.ListPage page, HttpServletResponse response) {
+        response.setHeader(LIST_SOURCE, page.reason() == null ? page.source()
+                : page.source() + "; reason=\"" + page.reason().replaceAll("[\\p{Cntrl}\"\\\\]|[^\\x20-\\x7e]", " ") + "\"");
+        return page.list();
     }
 
     @GetMapping("/resources/{type}/{name}")

@@ -39,11 +39,15 @@ public class ResourceService {
     private final Authorization authz;
     private final KubernetesSerialization json;
 
-    ResourceService(ClusterService clusters, Discovery discovery, Authorization authz, KubernetesSerialization json) {
+    private final IndexedLists indexed;
+
+    ResourceService(ClusterService clusters, Discovery discovery, Authorization authz, KubernetesSerialization json,
+            IndexedLists indexed) {
         this.clusters = clusters;
         this.discovery = discovery;
         this.authz = authz;
         this.json = json;
+        this.indexed = indexed;
     }
 
     /** The kinds a cluster serves, for the console's generic browser. */
@@ -58,10 +62,48 @@ public class ResourceService {
      */
     public GenericKubernetesResourceList list(String cluster, String typeName, String namespace, String labelSelector,
             String fieldSelector, Integer limit, String continueToken) {
+        return list(cluster, typeName, namespace, labelSelector, fieldSelector, limit, continueToken, null).list();
+    }
+
+    /**
+     * A list page and where it was read.
+     *
+     * @param source {@code index} or {@code cluster}
+     * @param reason why the cluster was read, null when the index was
+     */
+    public record ListPage(GenericKubernetesResourceList list, String source, String reason) {}
+
+    /**
+     * Lists objects like {@link #list(String, String, String, String, String, Integer, String)}; paged lists
+     * come from the search index when it is current for the kind ({@link ListSource}), unless {@code source}
+     * says {@code cluster}.
+     */
+    public ListPage list(String cluster, String typeName, String namespace, String labelSelector,
+            String fieldSelector, Integer limit, String continueToken, String source) {
         ResourceType type = discovery.resolve(cluster, typeName);
         if (limit != null && (limit < 1 || limit > 5000)) {
             throw ApiException.badRequest("limit", "must be between 1 and 5000");
         }
+        ListSource.Mode mode = ListSource.mode(source);
+        boolean mayUseIndex = mode != ListSource.Mode.CLUSTER && limit != null;
+        var status = mayUseIndex || (continueToken != null && continueToken.startsWith(ListSource.INDEX_TOKEN))
+                ? indexed.status(cluster) : null;
+        ListSource from = ListSource.choose(mode, type, limit, continueToken, status);
+        if (from.fromIndex()) {
+            if (type.namespaced() && namespace != null) {
+                authz.require("list", type.qualifiedName(), Scope.of(cluster, namespace), null);
+            } else if (!type.namespaced()) {
+                authz.require("list", type.qualifiedName(), Scope.of(cluster, null), null);
+            }
+            return new ListPage(indexed.page(cluster, type, type.namespaced() ? namespace : null, labelSelector,
+                    fieldSelector, limit == null ? 500 : limit, continueToken, status), "index", null);
+        }
+        return new ListPage(clusterList(cluster, type, namespace, labelSelector, fieldSelector, limit,
+                continueToken), "cluster", from.reason());
+    }
+
+    private GenericKubernetesResourceList clusterList(String cluster, ResourceType type, String namespace,
+            String labelSelector, String fieldSelector, Integer limit, String continueToken) {
         ListOptionsBuilder options = new ListOptionsBuilder().withLabelSelector(blankToNull(labelSelector))
                 .withFieldSelector(blankToNull(fieldSelector)).withContinue(blankToNull(continueToken));
         if (limit != null) {

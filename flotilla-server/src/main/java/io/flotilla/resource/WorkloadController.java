@@ -49,6 +49,17 @@ class WorkloadController {
         return workloads.list(cluster, namespace, kind);
     }
 
+    @GetMapping(path = "/workloads", params = "limit")
+    @Operation(summary = "A page of workloads with their state",
+            description = "Sorted by namespace, kind and name; name keeps those whose name contains it "
+                    + "(case-insensitive); continue is the previous page's continueToken. Authorised like the list.")
+    io.flotilla.platform.Page<WorkloadSummary> page(@PathVariable String cluster,
+            @RequestParam(required = false) String namespace, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String name, @RequestParam Integer limit,
+            @RequestParam(name = "continue", required = false) String continueToken) {
+        return workloads.page(cluster, namespace, kind, name, limit, continueToken);
+    }
+
     @PostMapping("/namespaces/{namespace}/workloads")
     @Operation(summary = "Create a Deployment, StatefulSet or DaemonSet from the form model",
             description = "Validated field by field before anything is written; an optional Service exposes chosen "

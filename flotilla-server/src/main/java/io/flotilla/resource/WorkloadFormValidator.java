@@ -149,6 +149,23 @@ public final class WorkloadFormValidator {
         if ("exec".equals(probe.type()) && (probe.command() == null || probe.command().isEmpty())) {
             e.add(new FieldError(p + ".command", "an exec probe needs a command"));
         }
+        if ("http".equals(probe.type()) && probe.path() != null && !probe.path().isBlank()
+                && !probe.path().startsWith("/")) {
+            e.add(new FieldError(p + ".path", "must start with /, e.g. /healthz"));
+        }
+        if (probe.initialDelaySeconds() != null && probe.initialDelaySeconds() < 0) {
+            e.add(new FieldError(p + ".initialDelaySeconds", "must be 0 or more"));
+        }
+        for (String[] pair : new String[][] {{"periodSeconds", str(probe.periodSeconds())},
+                {"timeoutSeconds", str(probe.timeoutSeconds())}, {"failureThreshold", str(probe.failureThreshold())}}) {
+            if (pair[1] != null && Integer.parseInt(pair[1]) < 1) {
+                e.add(new FieldError(p + "." + pair[0], "must be 1 or more"));
+            }
+        }
+    }
+
+    private static String str(Integer v) {
+        return v == null ? null : String.valueOf(v);
     }
 
     private static void quantity(List<FieldError> e, String field, String value) {

@@ -348,8 +348,13 @@ public final class WorkloadForms {
         if (p == null) {
             return null;
         }
-        String type = p.getHttpGet() != null ? "http" : p.getTcpSocket() != null ? "tcp" : p.getExec() != null ? "exec"
-                : OTHER;
+        boolean namedPort = p.getHttpGet() != null && p.getHttpGet().getPort() != null
+                && p.getHttpGet().getPort().getIntVal() == null
+                || p.getTcpSocket() != null && p.getTcpSocket().getPort() != null
+                && p.getTcpSocket().getPort().getIntVal() == null;
+        // a probe on a named port is kept as it is (the form edits numeric ports only)
+        String type = namedPort ? OTHER : p.getHttpGet() != null ? "http" : p.getTcpSocket() != null ? "tcp"
+                : p.getExec() != null ? "exec" : OTHER;
         Integer port = p.getHttpGet() != null ? p.getHttpGet().getPort().getIntVal()
                 : p.getTcpSocket() != null ? p.getTcpSocket().getPort().getIntVal() : null;
         return new ProbeForm(type, p.getHttpGet() == null ? null : p.getHttpGet().getPath(), port,

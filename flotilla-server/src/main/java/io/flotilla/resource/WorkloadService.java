@@ -20,6 +20,8 @@ import io.flotilla.iam.Authorization;
 import io.flotilla.iam.Listable;
 import io.flotilla.iam.Scope;
 import io.flotilla.platform.ApiException;
+import io.flotilla.platform.ContinueToken;
+import io.flotilla.platform.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,6 +77,51 @@ public class WorkloadService {
         out.sort(Comparator.comparing(WorkloadSummary::namespace).thenComparing(WorkloadSummary::kind)
                 .thenComparing(WorkloadSummary::name));
         return out;
+    }
+
+    /**
+     * A page of {@link #list}: optionally only names containing {@code name} (case-insensitive), sorted by
+     * namespace, kind and name, {@code limit} (default 50, at most 500) after the {@code continue} token.
+     */
+    public Page<WorkloadSummary> page(String cluster, String namespace, String kindFilter, String name, Integer limit,
+            String continueToken) {
+        int size = ContinueToken.limit(limit, 50, 500);
+        String after = continueToken == null || continueToken.isBlank() ? null : ContinueToken.decode(continueToken);
+        if (after != null && after.split("/", -1).length != 3) {
+            throw ApiException.badRequest("continue", "is not a continue token of this list; start again without it");
+        }
+        return page(list(cluster, namespace, kindFilter), name, after, size);
+    }
+
+    /** Keyset paging over a list sorted by namespace, kind, name; {@code after} is "namespace/kind/name". Pure. */
+    static Page<WorkloadSummary> page(List<WorkloadSummary> sorted, String name, String after, int limit) {
+        String needle = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        String[] key = after == null ? null : after.split("/", -1);
+        List<WorkloadSummary> items = new ArrayList<>();
+        String next = null;
+        for (WorkloadSummary w : sorted) {
+            if (!needle.isEmpty() && !w.name().toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+                continue;
+            }
+            if (key != null && compare(w, key) <= 0) {
+                continue;
+            }
+            if (items.size() == limit) {
+                WorkloadSummary last = items.get(items.size() - 1);
+                next = ContinueToken.encode(last.namespace() + "/" + last.kind() + "/" + last.name());
+                break;
+            }
+            items.add(w);
+        }
+        return new Page<>(items, next);
+    }
+
+    private static int compare(WorkloadSummary w, String[] key) {
+        int c = w.namespace().compareTo(key[0]);
+        if (c == 0) {
+            c = w.kind().compareTo(key[1]);
+        }
+        return c == 0 ? w.name().compareTo(key[2]) : c;
     }
 
     public WorkloadSummary get(String cluster, String namespace, WorkloadKind kind, String name) {
@@ -306,7 +353,7 @@ public class WorkloadService {
         return get(cluster, namespace, WorkloadKind.JOBS, name);
     }
 
-    private List<String> namespaces(String cluster, String namespace, WorkloadKind kind) {
+    List<String> namespaces(String cluster, String namespace, WorkloadKind kind) {
         if (namespace != null && !namespace.isBlank()) {
             authz.require("list", kind.resource(), Scope.of(cluster, namespace), null);
             return List.of(namespace);

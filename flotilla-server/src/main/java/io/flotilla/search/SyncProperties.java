@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queueCapacity changes buffered per writer before watches are slowed down
  * @param concurrentLists clusters listed at the same time (bounds memory during the initial sync)
  * @param maxClusters most clusters one replica syncs
+ * @param rediscoverEvery how often a synced cluster's discovery is read again (CRDs installed later get synced)
+ * @param watchTimeout shortest timeoutSeconds a watch asks for (each asks for between it and twice it)
+ * @param watchGrace how long after its timeout a watch that has not ended counts as hung and is reopened
  */
 @ConfigurationProperties("flotilla.search")
 public record SyncProperties(
@@ -40,7 +43,10 @@ public record SyncProperties(
         @DefaultValue("2") int writers,
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("4") int concurrentLists,
-        @DefaultValue("1000") int maxClusters) {
+        @DefaultValue("1000") int maxClusters,
+        @DefaultValue("60s") Duration rediscoverEvery,
+        @DefaultValue("300s") Duration watchTimeout,
+        @DefaultValue("30s") Duration watchGrace) {
 
     /**
      * @param initial first retry delay
@@ -55,5 +61,10 @@ public record SyncProperties(
                     + "concurrent-lists must be at least 1");
         }
         SyncResourceSelection.parse(syncResources);
+        if (rediscoverEvery.isNegative() || rediscoverEvery.isZero() || watchTimeout.toSeconds() < 1
+                || watchGrace.isNegative()) {
+            throw new IllegalArgumentException("flotilla.search: rediscover-every and watch-timeout must be positive"
+                    + " (watch-timeout at least 1s), watch-grace not negative");
+        }
     }
 }

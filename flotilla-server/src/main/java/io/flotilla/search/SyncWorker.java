@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -46,7 +47,8 @@ final class SyncWorker implements Runnable {
 
     private record WatchEnd(SyncTypeState state, long generation, SyncFailure failure) {}
 
-    private record Open(long generation, SyncHttp.Watch watch) {}
+    /** An open watch; the cluster ends it after its timeoutSeconds, so one still open past deadline is hung. */
+    private record Open(long generation, SyncHttp.Watch watch, long deadlineNanos) {}
 
     private final String cluster;
     private final Context context;
@@ -149,9 +151,15 @@ final class SyncWorker implements Runnable {
         }
         setPhase(SYNCED, null);
         reachedSynced = true;
+        long nextDiscovery = System.nanoTime() + context.properties().rediscoverEvery().toNanos();
         while (running) {
             WatchEnd end = ends.poll(1, TimeUnit.SECONDS);
             if (end == null) {
+                if (System.nanoTime() - nextDiscovery >= 0) {
+                    rediscover(http);
+                    nextDiscovery = System.nanoTime() + context.properties().rediscoverEvery().toNanos();
+                }
+                reopenHungWatches(http);
                 continue;
             }
             if (end.state().watchGeneration != end.generation()) {
@@ -170,6 +178,61 @@ final class SyncWorker implements Runnable {
                         end.failure().getMessage());
             }
             watch(http, end.state());
+        }
+    }
+
+    /**
+     * Discovers the cluster's types again: a CRD installed (or removed) after the sync started, or a type now
+     * served in another preferred version, is synced (or dropped) without waiting for a reconnect.
+     */
+    private void rediscover(SyncHttp http) throws SyncFailure, InterruptedException {
+        List<IndexType> wanted = SyncDiscovery.resolve(http, context.patterns(),
+                context.properties().allCustomResources());
+        List<IndexType> current = typeView.stream().map(t -> t.type).toList();
+        if (wanted.equals(current)) {
+            return;
+        }
+        Set<IndexType> keep = Set.copyOf(wanted);
+        for (SyncTypeState state : typeView) {
+            if (!keep.contains(state.type)) {
+                Open open = watches.remove(state);
+                state.watchGeneration = -1;
+                if (open != null) {
+                    open.watch().close();
+                }
+            }
+        }
+        reconcileTypes(wanted);
+        for (SyncTypeState state : typeView) {
+            if (running && !watches.containsKey(state)) {
+                log.info("cluster={} resource={} discovered after the sync started; listing it", cluster,
+                        state.type.groupResource());
+                setPhase(SYNCING, "listing " + state.type.groupResource() + ", discovered after the sync started");
+                if (!state.listed || state.watchRv == null) {
+                    list(http, state);
+                }
+                watch(http, state);
+            }
+        }
+        setPhase(SYNCED, null);
+    }
+
+    /** Reopens watches that outlived their timeout without ending: the connection hangs (no FIN, no events). */
+    private void reopenHungWatches(SyncHttp http) throws SyncFailure, InterruptedException {
+        long now = System.nanoTime();
+        List<SyncTypeState> hung = new ArrayList<>();
+        watches.forEach((state, open) -> {
+            if (now - open.deadlineNanos() > 0) {
+                hung.add(state);
+            }
+        });
+        for (SyncTypeState state : hung) {
+            log.warn("cluster={} resource={} watch outlived its timeout without ending; reconnecting", cluster,
+                    state.type.groupResource());
+            Open open = watches.remove(state);
+            state.watchGeneration = -1;
+            open.watch().close();
+            watch(http, state);
         }
     }
 
@@ -276,12 +339,15 @@ final class SyncWorker implements Runnable {
         while (true) {
             long generation = ++generations;
             state.watchGeneration = generation;
-            String path = state.type.path() + "?watch=1&allowWatchBookmarks=true&timeoutSeconds="
-                    + ThreadLocalRandom.current().nextInt(300, 600) + "&resourceVersion="
-                    + URLEncoder.encode(state.watchRv, StandardCharsets.UTF_8);
+            Duration timeout = context.properties().watchTimeout();
+            long seconds = timeout.toSeconds() + ThreadLocalRandom.current().nextLong(Math.max(1, timeout.toSeconds()));
+            String path = state.type.path() + "?watch=1&allowWatchBookmarks=true&timeoutSeconds=" + seconds
+                    + "&resourceVersion=" + URLEncoder.encode(state.watchRv, StandardCharsets.UTF_8);
             try {
                 SyncHttp.Watch watch = http.watch(path, new Listener(state, generation));
-                watches.put(state, new Open(generation, watch));
+                long deadline = System.nanoTime() + Duration.ofSeconds(seconds).plus(context.properties().watchGrace())
+                        .toNanos();
+                watches.put(state, new Open(generation, watch, deadline));
                 state.error = null;
                 return;
             } catch (SyncFailure f) {

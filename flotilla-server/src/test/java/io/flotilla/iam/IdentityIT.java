@@ -198,6 +198,22 @@ class IdentityIT extends ServerTestBase {
     }
 
     @Test
+    void meSummarisesResourceBindingAndQuotaRightsSoTheConsoleShowsOnlyPermittedButtons() {
+        assertThat(api.get("/api/v1/me").json().get("can").get("resourcebindings").toString()).contains("create", "delete");
+        String owner = IamFixtures.unique("cowner");
+        Api clusterOwner = iam.user(owner);
+        iam.bind(owner, "Cluster Owner", IamFixtures.platform());
+        JsonNode can = clusterOwner.get("/api/v1/me").json().get("can");
+        assertThat(can.get("quotas").toString()).contains("update", "delete");
+        assertThat(can.get("resourcebindings").toString()).contains("create");
+        assertThat(can.has("groups")).isFalse();
+        String viewer = IamFixtures.unique("auditor");
+        Api auditor = iam.user(viewer);
+        iam.bind(viewer, "Audit Owner", IamFixtures.platform());
+        assertThat(auditor.get("/api/v1/me").json().get("can").has("resourcebindings")).isFalse();
+    }
+
+    @Test
     void userWithoutRolesSeesNoClustersAndMayNotRegisterOne() {
         Api nobody = iam.user(IamFixtures.unique("norole"));
         Api.Response list = nobody.get("/api/v1/clusters");

@@ -122,4 +122,29 @@ class WorkloadFormsTest {
                 "strategy.maxSurge", "service.ports[0].nodePort");
         assertThat(WorkloadFormValidator.validate(form("nginx:1.27"))).isEmpty();
     }
+
+    @Test
+    void validatorChecksProbeTimingsAndHttpPaths() {
+        ProbeForm probe = new ProbeForm("http", "healthz", 8080, null, -1, 0, 0, 0);
+        ContainerForm c = new ContainerForm("web", "nginx:1.27", null, null, null, null, null, null, probe, null, null);
+        WorkloadForm f = new WorkloadForm("deployments", "web", "shop", 1, null, null, List.of(c), List.of(), null, null,
+                null, null, null);
+        assertThat(WorkloadFormValidator.validate(f)).extracting(FieldError::field).containsExactlyInAnyOrder(
+                "containers[0].readinessProbe.path", "containers[0].readinessProbe.initialDelaySeconds",
+                "containers[0].readinessProbe.periodSeconds", "containers[0].readinessProbe.timeoutSeconds",
+                "containers[0].readinessProbe.failureThreshold");
+    }
+
+    @Test
+    void aProbeOnANamedPortIsReadAsOtherAndKeptWhenReapplied() {
+        Deployment d = (Deployment) WorkloadForms.apply(form("nginx:1.27"), null);
+        d.getSpec().getTemplate().getSpec().getContainers().get(0).setLivenessProbe(new io.fabric8.kubernetes.api.model
+                .ProbeBuilder().withNewHttpGet().withPath("/live").withNewPort("http").endHttpGet().build());
+        WorkloadForm read = WorkloadForms.read(d);
+        assertThat(read.containers().get(0).livenessProbe().type()).isEqualTo(WorkloadForms.OTHER);
+        assertThat(WorkloadFormValidator.validate(read)).isEmpty();
+        Deployment again = (Deployment) WorkloadForms.apply(read, d);
+        assertThat(again.getSpec().getTemplate().getSpec().getContainers().get(0).getLivenessProbe().getHttpGet()
+                .getPort().getStrVal()).isEqualTo("http");
+    }
 }

@@ -22,6 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "flotilla.max-request-body=64KB",
         "flotilla.tls.port=0",
         "flotilla.inspection.tick=300ms",
+        "flotilla.search.rediscover-every=1s",
+        // the default types plus one custom group, for the test of CRDs installed after a sync started
+        "flotilla.search.sync-resources=pods,nodes,namespaces,services,endpoints,configmaps,secrets,"
+                + "persistentvolumeclaims,persistentvolumes,events,apps/deployments,apps/statefulsets,apps/daemonsets,"
+                + "apps/replicasets,networking.k8s.io/ingresses,storage.k8s.io/storageclasses,batch/jobs,batch/cronjobs,"
+                + "autoscaling/horizontalpodautoscalers,later.example.com/*",
         "logging.level.io.flotilla=info"
 })
 public abstract class ServerTestBase {
