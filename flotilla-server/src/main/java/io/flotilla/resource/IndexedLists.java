@@ -1,9 +1,5 @@
 package io.flotilla.resource;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.ListMetaBuilder;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.flotilla.search.SearchIndex;
 import io.flotilla.search.SearchParams;
 import io.flotilla.search.SearchQuery;
@@ -11,7 +7,6 @@ import io.flotilla.search.SearchService;
 import io.flotilla.search.SearchSql;
 import io.flotilla.search.SearchType;
 import io.flotilla.search.SyncStatus;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +27,10 @@ class IndexedLists {
 
     private final SearchIndex index;
     private final SearchService search;
-    private final KubernetesSerialization json;
 
-    IndexedLists(SearchIndex index, SearchService search, KubernetesSerialization json) {
+    IndexedLists(SearchIndex index, SearchService search) {
         this.index = index;
         this.search = search;
-        this.json = json;
     }
 
     /** The index's sync status of a cluster, or null when it cannot be read (the cluster is then read). */
@@ -52,10 +45,11 @@ class IndexedLists {
     }
 
     /**
-     * One page from the index; the caller has checked with {@link ListSource} that the index is current for
-     * the kind. The search service filters by what the current caller may list.
+     * One page from the index as the JSON text of a Kubernetes list (the stored objects are copied, never parsed);
+     * the caller has checked with {@link ListSource} that the index is current for the kind. The search service
+     * filters by what the current caller may list.
      */
-    GenericKubernetesResourceList page(String cluster, ResourceType type, String namespace, String labelSelector,
+    String page(String cluster, ResourceType type, String namespace, String labelSelector,
             String fieldSelector, int limit, String continueToken, SyncStatus status) {
         SearchType searchType = search.types().all().stream()
                 .filter(t -> t.group().equals(type.group()) && t.resource().equals(type.plural()))
@@ -69,29 +63,39 @@ class IndexedLists {
             put(params, "continue", continueToken.substring(ListSource.INDEX_TOKEN.length()));
         }
         SearchQuery q = SearchParams.parse(params, search.limits()).scoped(List.of(searchType), cluster, namespace);
-        SearchService.Page page = search.search(q, SearchSql.Projection.OBJECT);
-        List<GenericKubernetesResource> items = new ArrayList<>(page.rows().size());
-        for (SearchService.Row row : page.rows()) {
-            GenericKubernetesResource o = json.unmarshal(row.json(), GenericKubernetesResource.class);
-            Map<String, String> annotations = o.getMetadata().getAnnotations();
-            if (annotations != null) {
-                annotations.remove(SearchSql.CLUSTER_ANNOTATION);
-                if (annotations.isEmpty()) {
-                    o.getMetadata().setAnnotations(null);
-                }
-            }
-            items.add(o);
-        }
+        SearchService.Page page = search.search(q, SearchSql.Projection.STORED);
         SyncStatus.Resource synced = ListSource.synced(status, type);
-        GenericKubernetesResourceList list = new GenericKubernetesResourceList();
-        list.setApiVersion(type.apiVersion());
-        list.setKind(type.kind() + "List");
-        list.setItems(items);
-        list.setMetadata(new ListMetaBuilder()
-                .withResourceVersion(synced == null ? null : synced.resourceVersion())
-                .withContinue(page.continueToken() == null ? null : ListSource.INDEX_TOKEN + page.continueToken())
-                .build());
-        return list;
+        StringBuilder out = new StringBuilder(256 + page.rows().stream().mapToInt(r -> r.json().length() + 1).sum());
+        out.append("{\"apiVersion\":").append(quote(type.apiVersion())).append(",\"kind\":")
+                .append(quote(type.kind() + "List")).append(",\"metadata\":{");
+        String rv = synced == null ? null : synced.resourceVersion();
+        if (rv != null) {
+            out.append("\"resourceVersion\":").append(quote(rv));
+        }
+        if (page.continueToken() != null) {
+            out.append(rv != null ? "," : "").append("\"continue\":")
+                    .append(quote(ListSource.INDEX_TOKEN + page.continueToken()));
+        }
+        out.append("},\"items\":[");
+        for (int i = 0; i < page.rows().size(); i++) {
+            out.append(i == 0 ? "" : ",").append(page.rows().get(i).json());
+        }
+        return out.append("]}").toString();
+    }
+
+    /** A JSON string literal of an identifier-like value (API versions, kinds, resourceVersions, tokens). */
+    private static String quote(String s) {
+        StringBuilder q = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                q.append('\\').append(c);
+            } else if (c < 0x20) {
+                q.append(String.format("\\u%04x", (int) c));
+            } else {
+                q.append(c);
+            }
+        }
+        return q.append('"').toString();
     }
 
     private static void put(Map<String, List<String>> params, String key, String value) {

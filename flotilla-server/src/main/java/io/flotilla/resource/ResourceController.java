@@ -7,8 +7,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,7 +74,9 @@ class ResourceController {
 
     @GetMapping("/resources/{type}")
     @Operation(summary = "List cluster-scoped objects, or namespaced ones in every namespace you may list")
-    GenericKubernetesResourceList listAll(@PathVariable String cluster, @PathVariable String type,
+    @ApiResponse(responseCode = "200", description = "a Kubernetes list", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = GenericKubernetesResourceList.class)))
+    ResponseEntity<Object> listAll(@PathVariable String cluster, @PathVariable String type,
             @Parameter(description = "e.g. app=web,tier in (a,b)") @RequestParam(required = false) String labelSelector,
             @Parameter(description = "e.g. status.phase=Running") @RequestParam(required = false) String fieldSelector,
             @RequestParam(required = false) Integer limit,
@@ -84,7 +89,9 @@ class ResourceController {
 
     @GetMapping("/namespaces/{namespace}/resources/{type}")
     @Operation(summary = "List objects of a kind in a namespace")
-    GenericKubernetesResourceList list(@PathVariable String cluster, @PathVariable String namespace,
+    @ApiResponse(responseCode = "200", description = "a Kubernetes list", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = GenericKubernetesResourceList.class)))
+    ResponseEntity<Object> list(@PathVariable String cluster, @PathVariable String namespace,
             @PathVariable String type, @RequestParam(required = false) String labelSelector,
             @RequestParam(required = false) String fieldSelector, @RequestParam(required = false) Integer limit,
             @RequestParam(name = "continue", required = false) String continueToken,
@@ -94,11 +101,17 @@ class ResourceController {
                 source), response);
     }
 
-    /** Names where a list page was read in the {@code X-Flotilla-List-Source} header. */
-    private static GenericKubernetesResourceList sourced(ResourceService.ListPage page, HttpServletResponse response) {
+    /**
+     * Names where a list page was read in the {@code X-Flotilla-List-Source} header; a page read from the index
+     * is written as the text it was assembled from.
+     */
+    private static ResponseEntity<Object> sourced(ResourceService.ListPage page, HttpServletResponse response) {
         response.setHeader(LIST_SOURCE, page.reason() == null ? page.source()
                 : page.source() + "; reason=\"" + page.reason().replaceAll("[\\p{Cntrl}\"\\\\]|[^\\x20-\\x7e]", " ") + "\"");
-        return page.list();
+        if (page.json() != null) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(page.json());
+        }
+        return ResponseEntity.ok(page.list());
     }
 
     @GetMapping("/resources/{type}/{name}")

@@ -62,16 +62,25 @@ public class ResourceService {
      */
     public GenericKubernetesResourceList list(String cluster, String typeName, String namespace, String labelSelector,
             String fieldSelector, Integer limit, String continueToken) {
-        return list(cluster, typeName, namespace, labelSelector, fieldSelector, limit, continueToken, null).list();
+        return list(cluster, typeName, namespace, labelSelector, fieldSelector, limit, continueToken, null).objects(json);
     }
 
     /**
-     * A list page and where it was read.
+     * A list page and where it was read: parsed objects (read from the cluster) or the JSON text of the list
+     * (read from the index, where objects are stored as text and copied, never parsed).
      *
+     * @param list the list, when read from the cluster
+     * @param json the list as JSON text, when read from the index
      * @param source {@code index} or {@code cluster}
      * @param reason why the cluster was read, null when the index was
      */
-    public record ListPage(GenericKubernetesResourceList list, String source, String reason) {}
+    public record ListPage(GenericKubernetesResourceList list, String json, String source, String reason) {
+
+        /** The list as objects (parsing the text of an index page). */
+        public GenericKubernetesResourceList objects(KubernetesSerialization serialization) {
+            return list != null ? list : serialization.unmarshal(json, GenericKubernetesResourceList.class);
+        }
+    }
 
     /**
      * Lists objects like {@link #list(String, String, String, String, String, Integer, String)}; paged lists
@@ -95,11 +104,11 @@ public class ResourceService {
             } else if (!type.namespaced()) {
                 authz.require("list", type.qualifiedName(), Scope.of(cluster, null), null);
             }
-            return new ListPage(indexed.page(cluster, type, type.namespaced() ? namespace : null, labelSelector,
+            return new ListPage(null, indexed.page(cluster, type, type.namespaced() ? namespace : null, labelSelector,
                     fieldSelector, limit == null ? 500 : limit, continueToken, status), "index", null);
         }
         return new ListPage(clusterList(cluster, type, namespace, labelSelector, fieldSelector, limit,
-                continueToken), "cluster", from.reason());
+                continueToken), null, "cluster", from.reason());
     }
 
     private GenericKubernetesResourceList clusterList(String cluster, ResourceType type, String namespace,

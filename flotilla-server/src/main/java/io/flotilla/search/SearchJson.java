@@ -19,13 +19,13 @@ final class SearchJson {
 
     /**
      * The object with {@code apiVersion} and {@code kind} set (replacing stored values) and the
-     * cluster-name annotation set to {@code cluster}.
+     * cluster-name annotation set to {@code cluster} (metadata copied as stored when {@code cluster} is null).
      *
      * @param object a JSON object (as PostgreSQL writes jsonb, or any valid JSON object text)
      * @throws IllegalArgumentException when {@code object} is not a JSON object
      */
     static String object(String object, String apiVersion, String kind, String cluster) {
-        StringBuilder out = new StringBuilder(object.length() + 96 + cluster.length());
+        StringBuilder out = new StringBuilder(object.length() + 96 + (cluster == null ? 0 : cluster.length()));
         out.append('{').append(API_VERSION).append(':').append(quote(apiVersion)).append(',').append(KIND).append(':')
                 .append(quote(kind));
         Scanner s = new Scanner(object);
@@ -36,7 +36,7 @@ final class SearchJson {
                 continue;
             }
             out.append(',');
-            if (s.keyIs(METADATA) && s.valueIsObject()) {
+            if (s.keyIs(METADATA) && s.valueIsObject() && cluster != null) {
                 metadata = true;
                 out.append(METADATA).append(':');
                 metadata(object.substring(s.valueStart, s.valueEnd), cluster, out);
@@ -44,7 +44,7 @@ final class SearchJson {
                 out.append(object, s.keyStart, s.valueEnd);
             }
         }
-        if (!metadata) {
+        if (!metadata && cluster != null) {
             out.append(',').append(METADATA).append(":{").append(ANNOTATIONS).append(":{").append(CLUSTER).append(':')
                     .append(quote(cluster)).append("}}");
         }

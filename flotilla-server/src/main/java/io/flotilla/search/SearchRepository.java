@@ -72,9 +72,11 @@ class SearchRepository {
             next = 15;
         } else {
             String apiVersion = group.isEmpty() ? version : group + "/" + version;
-            json = projection == SearchSql.Projection.OBJECT
-                    ? SearchJson.object(rs.getString(8), apiVersion, kind, cluster)
-                    : SearchJson.metadataOnly(rs.getString(8), apiVersion, kind, cluster);
+            json = switch (projection) {
+                case OBJECT -> SearchJson.object(rs.getString(8), apiVersion, kind, cluster);
+                case STORED -> SearchJson.object(rs.getString(8), apiVersion, kind, null);
+                default -> SearchJson.metadataOnly(rs.getString(8), apiVersion, kind, cluster);
+            };
             next = 9;
         }
         List<String> key = new ArrayList<>(keys);

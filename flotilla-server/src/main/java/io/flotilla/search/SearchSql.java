@@ -21,6 +21,8 @@ public final class SearchSql {
     public enum Projection {
         /** the whole object as stored, JSON text (the repository renders apiVersion, kind, annotation) */
         OBJECT,
+        /** the whole object as stored, JSON text (the repository renders apiVersion and kind, no annotation) */
+        STORED,
         /** the stored metadata, JSON text (the repository renders apiVersion, kind, annotation) */
         METADATA,
         /** columns for the console: labels, times and a few status fields */
@@ -123,7 +125,7 @@ public final class SearchSql {
         StringBuilder sql = new StringBuilder("SELECT r.cluster, r.api_group, r.version, r.resource, r.kind, "
                 + "r.namespace, r.name, ");
         sql.append(switch (projection) {
-            case OBJECT -> OBJECT_JSON;
+            case OBJECT, STORED -> OBJECT_JSON;
             case METADATA -> METADATA_JSON;
             case SUMMARY -> SUMMARY_COLUMNS;
         });

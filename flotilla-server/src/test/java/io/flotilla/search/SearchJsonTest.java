@@ -30,6 +30,16 @@ class SearchJsonTest {
     }
 
     @Test
+    void withoutAClusterCopiesTheStoredMetadataAndAddsNoAnnotation() throws Exception {
+        String stored = "{\"kind\": \"Pod\", \"metadata\": {\"name\": \"web-1\", \"annotations\": {\"note\": \"x\"}},"
+                + " \"apiVersion\": \"v0\"}";
+        assertThat(tree(SearchJson.object(stored, "v1", "Pod", null))).isEqualTo(tree("{\"apiVersion\":\"v1\","
+                + "\"kind\":\"Pod\",\"metadata\":{\"name\":\"web-1\",\"annotations\":{\"note\":\"x\"}}}"));
+        assertThat(tree(SearchJson.object("{\"spec\":{}}", "v1", "Pod", null)))
+                .isEqualTo(tree("{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"spec\":{}}"));
+    }
+
+    @Test
     void addsAnnotationsAndMetadataWhenMissing() throws Exception {
         assertThat(tree(SearchJson.object("{\"metadata\":{\"name\":\"n\"}}", "apps/v1", "Deployment", "c-1")))
                 .isEqualTo(tree("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"n\","
