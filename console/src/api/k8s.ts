@@ -32,7 +32,7 @@ export interface NamespaceRequest {
 }
 
 export const kubeApi = {
-  list: (c: string, type: string, ns: string | undefined, q: { limit: number; continue?: string; labelSelector?: string }, signal?: AbortSignal) =>
+  list: (c: string, type: string, ns: string | undefined, q: { limit: number; continue?: string; labelSelector?: string; nameContains?: string }, signal?: AbortSignal) =>
     api.get<KubeList>(path(c, type, ns), q, signal),
   get: (c: string, type: string, ns: string | undefined, name: string) => api.get<KubeObject>(path(c, type, ns, name)),
   remove: (c: string, type: string, ns: string | undefined, name: string) => api.del<void>(path(c, type, ns, name)),

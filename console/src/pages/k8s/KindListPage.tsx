@@ -1,6 +1,6 @@
 // A dedicated list (Services, Ingresses, ConfigMaps, Secrets, PVCs, PVs, StorageClasses, HPAs): the
 // columns an operator expects, namespace picker, server-side pages (limit/continue) and label
-// selector, a name filter on the page; every filter lives in the URL.
+// selector and a name filter applied by the server; every filter lives in the URL.
 import { Button, Label, PageSection, SearchInput, Spinner, TextInput, Title, Toolbar, ToolbarContent, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useState } from 'react';
@@ -33,17 +33,20 @@ export function KindListPage({ spec }: { spec: KindSpec }) {
   const cursor = useCursor();
   const [labelDraft, setLabelDraft] = useState(labelSelector);
   const list = useAsync((signal) => kubeApi.list(cluster, spec.type, namespace || undefined,
-    { limit: PAGE, continue: cursor.token, labelSelector: labelSelector || undefined }, signal),
-  [cluster, spec.type, namespace, labelSelector, cursor.token], 10000);
+    { limit: PAGE, continue: cursor.token, labelSelector: labelSelector || undefined, nameContains: filter.trim() || undefined }, signal),
+  [cluster, spec.type, namespace, labelSelector, filter, cursor.token], 10000);
   const set = (k: string, v: string) => {
     const p = new URLSearchParams(params);
     if (v) p.set(k, v); else p.delete(k);
-    if (k !== 'q') { p.delete('continue'); cursor.reset(); }
+    p.delete('continue'); cursor.reset(); // every filter is applied by the server, so paging starts again
     setParams(p);
   };
   const mayCreate = !spec.namespaced ? canEditNamespace(me, cluster, undefined)
     : namespace ? canEditNamespace(me, cluster, namespace) : canEditSomewhereIn(me, cluster);
-  const items = (list.data?.items ?? []).filter((o) => !filter || String(o.metadata?.name ?? '').includes(filter));
+  // the server already filters (the search index over the whole list, else the cluster's page); this keeps a
+  // page that is still on screen consistent while the next answer is on its way
+  const items = (list.data?.items ?? []).filter((o) => !filter
+    || String(o.metadata?.name ?? '').toLowerCase().includes(filter.trim().toLowerCase()));
   const allNamespaces = spec.namespaced && !namespace;
   const title = t(`k8s.kind.${spec.section}` as MessageKey);
   const create = createPath(cluster, spec, namespace);

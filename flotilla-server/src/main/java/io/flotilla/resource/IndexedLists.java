@@ -50,7 +50,7 @@ class IndexedLists {
      * filters by what the current caller may list.
      */
     String page(String cluster, ResourceType type, String namespace, String labelSelector,
-            String fieldSelector, int limit, String continueToken, SyncStatus status) {
+            String fieldSelector, int limit, String continueToken, SyncStatus status, String nameContains) {
         SearchType searchType = search.types().all().stream()
                 .filter(t -> t.group().equals(type.group()) && t.resource().equals(type.plural()))
                 .findFirst().orElseGet(() -> new SearchType(type.group(), type.version(), type.plural(), type.kind(),
@@ -59,6 +59,7 @@ class IndexedLists {
         put(params, "labelSelector", labelSelector);
         put(params, "fieldSelector", fieldSelector);
         put(params, "limit", Integer.toString(limit));
+        put(params, "fuzzyName", nameContains);
         if (continueToken != null && continueToken.startsWith(ListSource.INDEX_TOKEN)) {
             put(params, "continue", continueToken.substring(ListSource.INDEX_TOKEN.length()));
         }

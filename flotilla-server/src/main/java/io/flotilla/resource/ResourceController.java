@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ResourceController {
 
     static final String LIST_SOURCE = "X-Flotilla-List-Source";
+    private static final String NAME_CONTAINS = "only objects whose name contains this (case-insensitive): a search "
+            + "over the whole list when the search index answers, else a filter of the page the cluster answered";
     private static final String SOURCE = "where a paged list is read: auto (default: the search index when it is "
             + "synced and current for the kind, else the cluster), index (409 when the index is not current) or "
             + "cluster. The X-Flotilla-List-Source response header tells which answered, and why the cluster did.";
@@ -82,9 +84,10 @@ class ResourceController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(name = "continue", required = false) String continueToken,
             @Parameter(description = SOURCE) @RequestParam(required = false) String source,
+            @Parameter(description = NAME_CONTAINS) @RequestParam(required = false) String nameContains,
             HttpServletResponse response) {
-        return sourced(resources.list(cluster, type, null, labelSelector, fieldSelector, limit, continueToken, source),
-                response);
+        return sourced(resources.list(cluster, type, null, labelSelector, fieldSelector, limit, continueToken, source,
+                nameContains), response);
     }
 
     @GetMapping("/namespaces/{namespace}/resources/{type}")
@@ -96,9 +99,10 @@ class ResourceController {
             @RequestParam(required = false) String fieldSelector, @RequestParam(required = false) Integer limit,
             @RequestParam(name = "continue", required = false) String continueToken,
             @Parameter(description = SOURCE) @RequestParam(required = false) String source,
+            @Parameter(description = NAME_CONTAINS) @RequestParam(required = false) String nameContains,
             HttpServletResponse response) {
-        return sourced(resources.list(cluster, type, namespace, labelSelector, fieldSelector, limit, continueToken,
-                source), response);
+        return sourced(resources.list(cluster, type, namespace, labelSelector, fieldSelector, limit, continueToken, source,
+                nameContains), response);
     }
 
     /**

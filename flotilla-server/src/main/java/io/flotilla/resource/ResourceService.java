@@ -62,7 +62,8 @@ public class ResourceService {
      */
     public GenericKubernetesResourceList list(String cluster, String typeName, String namespace, String labelSelector,
             String fieldSelector, Integer limit, String continueToken) {
-        return list(cluster, typeName, namespace, labelSelector, fieldSelector, limit, continueToken, null).objects(json);
+        return list(cluster, typeName, namespace, labelSelector, fieldSelector, limit, continueToken, null, null)
+                .objects(json);
     }
 
     /**
@@ -85,10 +86,11 @@ public class ResourceService {
     /**
      * Lists objects like {@link #list(String, String, String, String, String, Integer, String)}; paged lists
      * come from the search index when it is current for the kind ({@link ListSource}), unless {@code source}
-     * says {@code cluster}.
+     * says {@code cluster}. {@code nameContains} keeps objects whose name contains it (case-insensitive): searched
+     * over the whole list in the index, or filtered out of the page the cluster answered.
      */
     public ListPage list(String cluster, String typeName, String namespace, String labelSelector,
-            String fieldSelector, Integer limit, String continueToken, String source) {
+            String fieldSelector, Integer limit, String continueToken, String source, String nameContains) {
         ResourceType type = discovery.resolve(cluster, typeName);
         if (limit != null && (limit < 1 || limit > 5000)) {
             throw ApiException.badRequest("limit", "must be between 1 and 5000");
@@ -105,10 +107,16 @@ public class ResourceService {
                 authz.require("list", type.qualifiedName(), Scope.of(cluster, null), null);
             }
             return new ListPage(null, indexed.page(cluster, type, type.namespaced() ? namespace : null, labelSelector,
-                    fieldSelector, limit == null ? 500 : limit, continueToken, status), "index", null);
+                    fieldSelector, limit == null ? 500 : limit, continueToken, status, nameContains), "index", null);
         }
-        return new ListPage(clusterList(cluster, type, namespace, labelSelector, fieldSelector, limit,
-                continueToken), null, "cluster", from.reason());
+        GenericKubernetesResourceList page = clusterList(cluster, type, namespace, labelSelector, fieldSelector, limit,
+                continueToken);
+        if (nameContains != null && !nameContains.isBlank()) {
+            String part = nameContains.strip().toLowerCase(java.util.Locale.ROOT);
+            page.setItems(page.getItems().stream().filter(o -> o.getMetadata() != null && o.getMetadata().getName() != null
+                    && o.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains(part)).toList());
+        }
+        return new ListPage(page, null, "cluster", from.reason());
     }
 
     private GenericKubernetesResourceList clusterList(String cluster, ResourceType type, String namespace,

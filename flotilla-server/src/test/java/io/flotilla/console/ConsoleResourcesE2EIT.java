@@ -124,6 +124,12 @@ class ConsoleResourcesE2EIT extends ServerTestBase {
         page.navigate("/clusters/" + cluster + "/configmaps?namespace=" + ns);
         assertThat(page.getByTestId("row-app-settings").getByTestId("cell-keys")).hasText("2");
         ConsoleBrowser.screenshot(page, "40-k8s-03-configmaps");
+        // the name filter is applied by the server, case-insensitively, and kept in the URL
+        assertThat(page.getByTestId("row-kube-root-ca.crt")).isVisible();
+        page.getByTestId("name-filter").locator("input").fill("SETTINGS");
+        page.waitForURL(Pattern.compile(".*[?&]q=SETTINGS.*"));
+        assertThat(page.getByTestId("row-kube-root-ca.crt")).hasCount(0);
+        assertThat(page.getByTestId("row-app-settings")).isVisible();
 
         // a Secret: the list shows its keys, the detail hides the values until one is revealed
         page.navigate("/clusters/" + cluster + "/secrets?namespace=payments");

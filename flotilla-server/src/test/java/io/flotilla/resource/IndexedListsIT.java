@@ -108,6 +108,19 @@ class IndexedListsIT extends ServerTestBase {
     }
 
     @Test
+    void aNameFilterSearchesTheWholeListInTheIndexAndFiltersTheClustersPage() {
+        List<String> sources = new ArrayList<>();
+        assertThat(pages(api, base + "/resources/configmaps?nameContains=CM-3", 1, sources))
+                .containsExactly("idx-a/cm-3", "idx-b/cm-3");
+        assertThat(sources).allMatch("index"::equals);
+
+        Api.Response clusterPage = api.get(base + "/namespaces/idx-a/resources/configmaps?limit=100&source=cluster"
+                + "&nameContains=cm-4");
+        assertThat(clusterPage.header(ResourceController.LIST_SOURCE)).startsWith("cluster");
+        assertThat(names(clusterPage.json())).containsExactly("idx-a/cm-4");
+    }
+
+    @Test
     void theClusterAnswersOnRequestUnpagedListsAndSecretsWithTheSameObjects() {
         List<String> sources = new ArrayList<>();
         List<String> fromCluster = pages(api, base + "/namespaces/idx-a/resources/configmaps?labelSelector=n&source=cluster",
