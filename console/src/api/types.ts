@@ -142,6 +142,8 @@ export interface Revision {
   images: string[];
   createdAt?: string;
   current: boolean;
+  /** the revision's pod template (without pod-template-hash), for the rollback diff */
+  template?: Record<string, unknown> | null;
 }
 
 /** resource PodSummary */

@@ -1,6 +1,6 @@
 // The actions of a workload's page, each with its own small dialog; shown only to users who may edit.
 import { Button, Flex, FlexItem, FormSelect, FormSelectOption, Modal, ModalBody, ModalFooter, ModalHeader, NumberInput, TextInput } from '@patternfly/react-core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { workloadPath } from './paths';
 import { workloadsApi } from '../../api/workloads';
@@ -10,6 +10,19 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../components/useAsync';
 import { useT } from '../../i18n/I18n';
 import { JobActions } from '../k8s/JobActions';
+import { objectToYaml } from './workloadForm';
+
+const YamlDiff = lazy(() => import('../../components/YamlDiff'));
+
+/** The pod template of the running revision next to the one a rollback would restore (Monaco diff, lazy). */
+function RollbackDiff({ current, target }: { current?: Revision; target?: Revision }) {
+  if (!current?.template || !target?.template) return null;
+  return (
+    <Suspense fallback={null}>
+      <YamlDiff original={objectToYaml(current.template)} modified={objectToYaml(target.template)} height={280} />
+    </Suspense>
+  );
+}
 
 type Dialog = 'scale' | 'image' | 'rollback' | 'restart' | 'delete' | null;
 
@@ -23,13 +36,14 @@ interface Props {
   onDeleted: () => void;
 }
 
-function ActionModal({ title, onClose, onSubmit, children, submitLabel }: {
+function ActionModal({ title, onClose, onSubmit, children, submitLabel, wide }: {
   title: string; onClose: () => void; onSubmit: () => Promise<unknown>; children: React.ReactNode; submitLabel: string;
+  wide?: boolean;
 }) {
   const t = useT();
   const action = useAction(async () => { await onSubmit(); onClose(); });
   return (
-    <Modal isOpen onClose={onClose} variant="small" aria-label={title}>
+    <Modal isOpen onClose={onClose} variant={wide ? 'large' : 'small'} aria-label={title}>
       <ModalHeader title={title} />
       <ModalBody>{children}<ErrorAlert error={action.error} /></ModalBody>
       <ModalFooter>
@@ -88,7 +102,7 @@ export function WorkloadActions({ cluster, w, kind, paused, revisions, onDone, o
         </ActionModal>
       )}
       {dialog === 'rollback' && (
-        <ActionModal title={t('actions.rollbackTitle', { name: w.name })} submitLabel={t('actions.rollback')} onClose={close}
+        <ActionModal title={t('actions.rollbackTitle', { name: w.name })} submitLabel={t('actions.rollback')} onClose={close} wide
           onSubmit={async () => done(await workloadsApi.rollback(cluster, ns, kind, w.name, revision!))}>
           <FormSelect aria-label={t('revisions.revision')} value={String(revision)} onChange={(_e, v) => setRevision(Number(v))} data-testid="rollback-revision">
             {previous.map((r) => <FormSelectOption key={r.revision} value={String(r.revision)} label={`#${r.revision} — ${r.images.join(', ')}`} />)}
@@ -96,6 +110,7 @@ export function WorkloadActions({ cluster, w, kind, paused, revisions, onDone, o
           <p style={{ marginTop: 8 }}>{t('actions.rollbackDiff', {
             from: revisions.find((r) => r.current)?.images.join(', ') ?? '?',
             to: previous.find((r) => r.revision === revision)?.images.join(', ') ?? '?' })}</p>
+          <RollbackDiff current={revisions.find((r) => r.current)} target={previous.find((r) => r.revision === revision)} />
         </ActionModal>
       )}
       {dialog === 'restart' && (

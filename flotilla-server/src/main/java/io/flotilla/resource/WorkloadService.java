@@ -217,16 +217,19 @@ public class WorkloadService {
                             .filter(rs -> annotation(rs, REVISION) != null)
                             .map(rs -> new Revision(Long.parseLong(annotation(rs, REVISION)), rs.getMetadata().getName(),
                                     images(rs.getSpec().getTemplate()), created(rs),
-                                    annotation(rs, REVISION).equals(current)))
+                                    annotation(rs, REVISION).equals(current), withoutHash(rs.getSpec().getTemplate())))
                             .sorted(Comparator.comparingLong(Revision::revision).reversed()).toList();
                 }
                 case STATEFULSETS, DAEMONSETS -> {
                     List<ControllerRevision> revs = ownedRevisions(client, w);
                     long newest = revs.stream().mapToLong(r -> r.getRevision() == null ? 0 : r.getRevision()).max()
                             .orElse(0);
-                    yield revs.stream().map(r -> new Revision(r.getRevision() == null ? 0 : r.getRevision(),
-                                    r.getMetadata().getName(), images(revisionTemplate(r)), created(r),
-                                    r.getRevision() != null && r.getRevision() == newest))
+                    yield revs.stream().map(r -> {
+                                PodTemplateSpec template = revisionTemplate(r);
+                                return new Revision(r.getRevision() == null ? 0 : r.getRevision(),
+                                        r.getMetadata().getName(), images(template), created(r),
+                                        r.getRevision() != null && r.getRevision() == newest, template);
+                            })
                             .sorted(Comparator.comparingLong(Revision::revision).reversed()).toList();
                 }
                 default -> throw ApiException.badRequest("kind", kind.kind() + " has no rollout history");
@@ -441,6 +444,20 @@ public class WorkloadService {
             return json.convertValue(copy, PodTemplateSpec.class);
         }
         return null;
+    }
+
+    /** A copy of a ReplicaSet's pod template without the label the Deployment controller adds to it. */
+    private static PodTemplateSpec withoutHash(PodTemplateSpec t) {
+        if (t == null) {
+            return null;
+        }
+        PodTemplateSpec copy = new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder(t).build();
+        if (copy.getMetadata() != null && copy.getMetadata().getLabels() != null) {
+            Map<String, String> labels = new java.util.LinkedHashMap<>(copy.getMetadata().getLabels());
+            labels.remove("pod-template-hash");
+            copy.getMetadata().setLabels(labels);
+        }
+        return copy;
     }
 
     private static List<String> images(PodTemplateSpec t) {

@@ -158,6 +158,12 @@ class ConsoleE2EIT extends ServerTestBase {
         // roll back to the first revision
         page.getByTestId("action-rollback").click();
         assertThat(page.getByText("Images change from nginx:1.28 to nginx:1.27")).isVisible();
+        // the pod templates side by side: the running one (left) and the one the rollback restores (right)
+        Locator rollback = page.locator("[role=dialog]");
+        assertThat(rollback.getByTestId("yaml-diff")).isVisible();
+        assertThat(rollback.getByTestId("yaml-diff-original")).hasValue(Pattern.compile(".*image: nginx:1.28.*", Pattern.DOTALL));
+        assertThat(rollback.getByTestId("yaml-diff-modified")).hasValue(Pattern.compile(".*image: nginx:1.27.*", Pattern.DOTALL));
+        ConsoleBrowser.screenshot(page, "06b-rollback-diff");
         page.getByTestId("action-submit").click();
         assertThat(page.getByTestId("detail-images")).containsText("nginx:1.27");
 

@@ -146,6 +146,10 @@ class WorkloadsIT extends ServerTestBase {
             assertThat(revisions.get(0).get("revision").asLong()).isEqualTo(2);
             assertThat(revisions.get(0).get("current").asBoolean()).isTrue();
             assertThat(revisions.get(0).get("images").get(0).asString()).isEqualTo("nginx:1.26");
+            JsonNode template = revisions.get(1).get("template");
+            assertThat(template.get("spec").get("containers").get(0).get("image").asString())
+                    .as("each revision carries its pod template, for the rollback diff").isEqualTo("nginx:1.25");
+            assertThat(template.get("metadata").get("labels").has("pod-template-hash")).isFalse();
         });
         awaitRunning("app", 1);
 
