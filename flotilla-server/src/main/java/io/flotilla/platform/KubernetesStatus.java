@@ -46,7 +46,7 @@ public final class KubernetesStatus {
     /** The Status document (kind Status, status Failure) as JSON text. */
     public static String json(int code, String message) {
         return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":"
-                + Problems.quote(message) + ",\"reason\":\"" + reason(code) + "\",\"code\":" + code + "}";
+                + JsonText.quote(message) + ",\"reason\":\"" + reason(code) + "\",\"code\":" + code + "}";
     }
 
     /** Writes a Status failure to a servlet response (controllers, filters and security entry points). */

@@ -1,5 +1,7 @@
 package io.flotilla.platform;
 
+import static io.flotilla.platform.JsonText.quote;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -50,29 +52,5 @@ public final class Problems {
         int nl = message.indexOf('\n');
         String line = nl < 0 ? message : message.substring(0, nl);
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
-    }
-
-    static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

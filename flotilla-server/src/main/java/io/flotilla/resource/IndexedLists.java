@@ -1,5 +1,7 @@
 package io.flotilla.resource;
 
+import static io.flotilla.platform.JsonText.quote;
+
 import io.flotilla.search.SearchIndex;
 import io.flotilla.search.SearchParams;
 import io.flotilla.search.SearchQuery;
@@ -84,20 +86,6 @@ class IndexedLists {
         return out.append("]}").toString();
     }
 
-    /** A JSON string literal of an identifier-like value (API versions, kinds, resourceVersions, tokens). */
-    private static String quote(String s) {
-        StringBuilder q = new StringBuilder(s.length() + 2).append('"');
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                q.append('\\').append(c);
-            } else if (c < 0x20) {
-                q.append(String.format("\\u%04x", (int) c));
-            } else {
-                q.append(c);
-            }
-        }
-        return q.append('"').toString();
-    }
 
     private static void put(Map<String, List<String>> params, String key, String value) {
         if (value != null && !value.isBlank()) {

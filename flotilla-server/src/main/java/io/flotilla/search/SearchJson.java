@@ -1,5 +1,7 @@
 package io.flotilla.search;
 
+import static io.flotilla.platform.JsonText.quote;
+
 /**
  * Renders a stored object for the API without parsing it into a tree: one pass over its JSON text
  * that puts {@code apiVersion} and {@code kind} first and sets the cluster-name annotation in
@@ -103,28 +105,6 @@ final class SearchJson {
         out.append(CLUSTER).append(':').append(quote(cluster)).append('}');
     }
 
-    /** A JSON string literal. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 
     /** Walks the members of one JSON object: key and value bounds, values skipped without parsing. */
     private static final class Scanner {

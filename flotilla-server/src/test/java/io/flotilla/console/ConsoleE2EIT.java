@@ -6,18 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.flotilla.sandbox.SandboxCluster;
 import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.Api;
 import io.flotilla.support.IamFixtures;
-import io.flotilla.support.ServerTestBase;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The console as a person uses it, in Debian Chromium against the server serving the built bundle:
@@ -25,49 +19,15 @@ import org.junit.jupiter.api.TestInstance;
  * it, edit it as YAML, roll it back, follow a pod's logs, switch to Chinese; and a workspace viewer
  * sees no edit buttons.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleE2EIT extends ServerTestBase {
+class ConsoleE2EIT extends ConsoleTestBase {
 
-    private SandboxCluster sandbox;
-    private ConsoleBrowser browser;
-    private String base;
-
-    @BeforeAll
-    void start() {
-        ConsoleBrowser.assumeAvailable(getClass());
-        sandbox = SandboxCluster.start(new SandboxSpec(IamFixtures.unique("e2e"), 3, 0, 61));
-        browser = new ConsoleBrowser();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
-    @BeforeEach
-    void url() {
-        base = "http://127.0.0.1:" + port;
-    }
-
-    private Page signIn(String user, String password, String path) {
-        Page page = browser.newPage(base);
-        page.navigate(path);
-        page.waitForURL(Pattern.compile(".*/login.*"));
-        page.locator("#username").fill(user);
-        page.locator("#password").fill(password);
-        page.getByTestId("login-submit").click();
-        return page;
+    @Override
+    protected SandboxSpec sandboxSpec() {
+        return new SandboxSpec(IamFixtures.unique("e2e"), 3, 0, 61);
     }
 
     private void createNamespace(String cluster, String ns) {
-        Api.Response r = api.postRaw("/api/v1/clusters/" + cluster + "/apply", "application/yaml",
-                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        apply(cluster, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n");
     }
 
     @Test

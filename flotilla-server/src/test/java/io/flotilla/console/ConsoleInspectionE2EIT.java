@@ -5,57 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.flotilla.sandbox.SandboxCluster;
 import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.IamFixtures;
-import io.flotilla.support.ServerTestBase;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The inspection pages in Debian Chromium: an admin opens a sandbox cluster's Inspection page, runs an
  * inspection, sees the score and filters the findings (the filter lands in the URL), configures it (a
  * client-side and a server-side field error under their fields), then finds the cluster on the fleet page.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleInspectionE2EIT extends ServerTestBase {
+class ConsoleInspectionE2EIT extends ConsoleTestBase {
 
-    private SandboxCluster sandbox;
-    private ConsoleBrowser browser;
-
-    @BeforeAll
-    void start() {
-        ConsoleBrowser.assumeAvailable(getClass());
-        sandbox = SandboxCluster.start(new SandboxSpec(IamFixtures.unique("insp-ui"), 2, 0, 7));
-        browser = new ConsoleBrowser();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+    @Override
+    protected SandboxSpec sandboxSpec() {
+        return new SandboxSpec(IamFixtures.unique("insp-ui"), 2, 0, 7);
     }
 
     @Test
     void adminRunsAnInspectionSeesTheScoreAndFiltersFindings() {
         String cluster = sandbox.name();
-        assertThat(api.post("/api/v1/clusters", Map.of("name", cluster, "kubeconfig", sandbox.kubeconfig())).status())
-                .isEqualTo(201);
-        Page page = browser.newPage("http://127.0.0.1:" + port);
+        integratedSandbox();
+        Page page = signIn("admin", ADMIN_PASSWORD, "/clusters/" + cluster + "/inspection");
         try {
-            page.navigate("/clusters/" + cluster + "/inspection");
-            page.waitForURL(Pattern.compile(".*/login.*"));
-            page.locator("#username").fill("admin");
-            page.locator("#password").fill(ADMIN_PASSWORD);
-            page.getByTestId("login-submit").click();
             page.waitForURL(Pattern.compile(".*/clusters/" + cluster + "/inspection$"));
             assertThat(page.getByTestId("empty-state")).containsText("Not inspected yet");
 

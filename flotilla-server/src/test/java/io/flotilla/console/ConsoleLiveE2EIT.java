@@ -7,19 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.flotilla.sandbox.SandboxCluster;
 import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.Api;
 import io.flotilla.support.IamFixtures;
-import io.flotilla.support.ServerTestBase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,49 +22,11 @@ import tools.jackson.databind.JsonNode;
  * is applied; a scale made through the API while the workload list is open appears in the list without
  * a reload; a pod found by part of its name on the search page opens.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleLiveE2EIT extends ServerTestBase {
+class ConsoleLiveE2EIT extends ConsoleTestBase {
 
-    private SandboxCluster sandbox;
-    private ConsoleBrowser browser;
-    private String base;
-
-    @BeforeAll
-    void start() {
-        ConsoleBrowser.assumeAvailable(getClass());
-        sandbox = SandboxCluster.start(new SandboxSpec(IamFixtures.unique("live"), 2, 0, 11));
-        browser = new ConsoleBrowser();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
-    @BeforeEach
-    void url() {
-        base = "http://127.0.0.1:" + port;
-    }
-
-    private Page signIn(String path) {
-        Page page = browser.newPage(base);
-        page.navigate(path);
-        page.waitForURL(Pattern.compile(".*/login.*"));
-        page.locator("#username").fill("admin");
-        page.locator("#password").fill(ADMIN_PASSWORD);
-        page.getByTestId("login-submit").click();
-        return page;
-    }
-
-    private Api.Response apply(String cluster, String yaml) {
-        Api.Response r = api.postRaw("/api/v1/clusters/" + cluster + "/apply", "application/yaml", yaml);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r;
+    @Override
+    protected SandboxSpec sandboxSpec() {
+        return new SandboxSpec(IamFixtures.unique("live"), 2, 0, 11);
     }
 
     @Test
@@ -78,8 +34,7 @@ class ConsoleLiveE2EIT extends ServerTestBase {
         String cluster = sandbox.name();
         String ns = IamFixtures.unique("live");
         String app = IamFixtures.unique("shopfront");
-        assertThat(api.post("/api/v1/clusters", Map.of("name", cluster, "kubeconfig", sandbox.kubeconfig())).status())
-                .isEqualTo(201);
+        integratedSandbox();
         apply(cluster, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n");
         apply(cluster, """
                 apiVersion: apps/v1
@@ -95,7 +50,7 @@ class ConsoleLiveE2EIT extends ServerTestBase {
                 """.formatted(app, ns, app, app));
         String detail = "/clusters/" + cluster + "/namespaces/" + ns + "/workloads/deployments/" + app;
 
-        Page page = signIn(detail + "/edit");
+        Page page = signIn("admin", ADMIN_PASSWORD, detail + "/edit");
         try {
             formDepth(page, detail, cluster, ns, app);
             yamlDiff(page, app, ns);

@@ -6,19 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.flotilla.sandbox.SandboxCluster;
 import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.Api;
 import io.flotilla.support.IamFixtures;
-import io.flotilla.support.ServerTestBase;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Global management in Debian Chromium: an admin builds the folder/workspace tree, binds one namespace
@@ -27,58 +21,15 @@ import org.junit.jupiter.api.TestInstance;
  * namespace and no edit buttons. Also: a group is created, given a member and deleted, and the page
  * reads in Chinese.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleManagementE2EIT extends ServerTestBase {
+class ConsoleManagementE2EIT extends ConsoleTestBase {
 
-    private SandboxCluster sandbox;
-    private ConsoleBrowser browser;
-    private String base;
-
-    @BeforeAll
-    void start() {
-        ConsoleBrowser.assumeAvailable(getClass());
-        sandbox = SandboxCluster.start(new SandboxSpec(IamFixtures.unique("gm-ui"), 2, 0, 31));
-        browser = new ConsoleBrowser();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
-    @BeforeEach
-    void url() {
-        base = "http://127.0.0.1:" + port;
-    }
-
-    private Page signIn(String user, String password, String path) {
-        Page page = browser.newPage(base);
-        page.navigate(path);
-        page.waitForURL(Pattern.compile(".*/login.*"));
-        page.locator("#username").fill(user);
-        page.locator("#password").fill(password);
-        page.getByTestId("login-submit").click();
-        return page;
-    }
-
-    private String integratedCluster() {
-        String cluster = sandbox.name();
-        if (api.get("/api/v1/clusters/" + cluster).status() == 404) {
-            Api.Response r = api.post("/api/v1/clusters", Map.of("name", cluster, "kubeconfig", sandbox.kubeconfig()));
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
-        }
-        return cluster;
+    @Override
+    protected SandboxSpec sandboxSpec() {
+        return new SandboxSpec(IamFixtures.unique("gm-ui"), 2, 0, 31);
     }
 
     private void namespaceWithDeployment(String cluster, String ns, String app) {
-        Api.Response r = api.postRaw("/api/v1/clusters/" + cluster + "/apply", "application/yaml",
-                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        apply(cluster, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + ns + "\n");
         Api.Response created = api.post("/api/v1/clusters/" + cluster + "/namespaces/" + ns + "/workloads", Map.of(
                 "kind", "deployments", "name", app, "namespace", ns, "replicas", 1,
                 "containers", List.of(Map.of("name", "main", "image", "nginx:1.27"))));
@@ -97,7 +48,7 @@ class ConsoleManagementE2EIT extends ServerTestBase {
 
     @Test
     void workspaceViewerGrantedInTheConsoleSeesOnlyTheNamespaceBoundToItsWorkspace() {
-        String cluster = integratedCluster();
+        String cluster = integratedSandbox();
         String folder = IamFixtures.unique("dept");
         String other = IamFixtures.unique("lab");
         String wsA = IamFixtures.unique("ws-a");

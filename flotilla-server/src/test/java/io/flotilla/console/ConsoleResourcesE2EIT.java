@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.flotilla.sandbox.SandboxCluster;
 import io.flotilla.sandbox.SandboxSpec;
 import io.flotilla.support.Api;
 import io.flotilla.support.IamFixtures;
-import io.flotilla.support.ServerTestBase;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The container-management pages in Debian Chromium against a sandbox cluster seeded with the demo
@@ -24,47 +18,22 @@ import org.junit.jupiter.api.TestInstance;
  * value, read a Service's ports, label and taint a node, trigger a CronJob, delete the namespace; and a
  * namespace viewer reads ConfigMaps but gets no secrets.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleResourcesE2EIT extends ServerTestBase {
+class ConsoleResourcesE2EIT extends ConsoleTestBase {
 
-    private SandboxCluster sandbox;
-    private ConsoleBrowser browser;
-    private String base;
-
-    @BeforeAll
-    void start() {
-        ConsoleBrowser.assumeAvailable(getClass());
+    @Override
+    protected SandboxSpec sandboxSpec() {
         // 30 pods: the shop and payments demo namespaces (Services, the payments-db Secret)
-        sandbox = SandboxCluster.start(new SandboxSpec(IamFixtures.unique("k8s-ui"), 2, 30, 17));
-        browser = new ConsoleBrowser();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        return new SandboxSpec(IamFixtures.unique("k8s-ui"), 2, 30, 17);
     }
 
     @BeforeEach
     void integrate() {
-        base = "http://127.0.0.1:" + port;
-        if (api.get("/api/v1/clusters/" + sandbox.name()).status() == 404) {
-            Api.Response r = api.post("/api/v1/clusters", Map.of("name", sandbox.name(), "kubeconfig", sandbox.kubeconfig()));
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
-        }
+        integratedSandbox();
     }
 
-    private Page signIn(String user, String password, String path) {
-        Page page = browser.newPage(base);
-        page.navigate(path);
-        page.waitForURL(Pattern.compile(".*/login.*"));
-        page.locator("#username").fill(user);
-        page.locator("#password").fill(password);
-        page.getByTestId("login-submit").click();
+    @Override
+    protected Page signIn(String user, String password, String path) {
+        Page page = super.signIn(user, password, path);
         page.waitForURL(base + path);
         return page;
     }
