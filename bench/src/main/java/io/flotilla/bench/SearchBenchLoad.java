@@ -35,10 +35,17 @@ final class SearchBenchLoad {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+    private final boolean noCache;
 
     SearchBenchLoad(String base, String token) {
+        this(base, token, false);
+    }
+
+    /** With {@code noCache}, every request carries {@code Cache-Control: no-cache} (the server reads PostgreSQL). */
+    SearchBenchLoad(String base, String token, boolean noCache) {
         this.base = base;
         this.token = token;
+        this.noCache = noCache;
     }
 
     /** GET and return status plus body (without credential when the token is null). */
@@ -47,6 +54,9 @@ final class SearchBenchLoad {
                 .header("Accept", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        if (noCache) {
+            b.header("Cache-Control", "no-cache");
         }
         return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }

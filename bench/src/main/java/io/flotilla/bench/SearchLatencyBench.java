@@ -65,7 +65,7 @@ public final class SearchLatencyBench {
 
     private record Options(int clusters, int pods, int podsPerDeployment, int seconds, List<Integer> concurrency,
             int fanoutClusters, int fanoutPods, String jar, String dbUrl, String dbUser, String dbPassword,
-            int fixedCostSeconds, List<String> serverJavaOpts) {}
+            int fixedCostSeconds, List<String> serverJavaOpts, String cache) {}
 
     private SearchLatencyBench() {}
 
@@ -120,9 +120,22 @@ public final class SearchLatencyBench {
                 List<SearchBenchLoad.Query> mix = mix(o, load);
                 System.out.println("\nquery mix (each worker cycles through it; parameters drawn at random):");
                 mix.forEach(q -> System.out.println("  " + q.name() + ": " + q.path().apply(new Random(7))));
+                SearchBenchLoad fresh = new SearchBenchLoad(base, token, true);
                 for (int c : o.concurrency()) {
-                    SearchBenchLoad.Result r = load.run(mix, c, Duration.ofSeconds(3), Duration.ofSeconds(o.seconds()));
-                    report(r);
+                    if (!o.cache().equals("off")) {
+                        double[] before = cacheCounters(load);
+                        SearchBenchLoad.Result r = load.run(mix, c, Duration.ofSeconds(3),
+                                Duration.ofSeconds(o.seconds()));
+                        double[] after = cacheCounters(load);
+                        double hits = after[0] - before[0];
+                        double misses = after[1] - before[1];
+                        report(r, String.format("search cache on: %.0f %% of statements answered from memory "
+                                + "(warm-up included)", 100 * hits / Math.max(1, hits + misses)));
+                    }
+                    if (!o.cache().equals("on")) {
+                        report(fresh.run(mix, c, Duration.ofSeconds(3), Duration.ofSeconds(o.seconds())),
+                                "Cache-Control: no-cache, every statement reads PostgreSQL");
+                    }
                 }
                 if (o.fixedCostSeconds() > 0) {
                     fixedCost(db, o, load, new SearchBenchLoad(base, null));
@@ -176,10 +189,30 @@ public final class SearchLatencyBench {
                         + "&limit=100&continue=" + deepTokens.get(rnd.nextInt(deepTokens.size()))));
     }
 
-    private static void report(SearchBenchLoad.Result r) {
+    /** The server's search cache counters (hits, misses) from its Prometheus endpoint. */
+    private static double[] cacheCounters(SearchBenchLoad load) throws Exception {
+        double[] out = new double[2];
+        String text = new String(load.get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.startsWith("flotilla_search_cache_requests_total")) {
+                double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                out[line.contains("result=\"hit\"") ? 0 : 1] = v;
+            }
+        }
+        return out;
+    }
+
+    private static String cache(String v) {
+        if (!List.of("on", "off", "both").contains(v)) {
+            throw new IllegalArgumentException("--cache takes on, off or both");
+        }
+        return v;
+    }
+
+    private static void report(SearchBenchLoad.Result r, String mode) {
         long[] all = r.all();
-        System.out.printf("%nconcurrency %d: %,d requests in %.1f s = %.0f req/s, p50 %.1f ms, p99 %.1f ms, "
-                + "failures %d%s%n", r.concurrency(), r.requests(), r.seconds(), r.requests() / r.seconds(),
+        System.out.printf("%nconcurrency %d (%s): %,d requests in %.1f s = %.0f req/s, p50 %.1f ms, p99 %.1f ms, "
+                + "failures %d%s%n", r.concurrency(), mode, r.requests(), r.seconds(), r.requests() / r.seconds(),
                 SearchBenchLoad.percentileMs(all, 50), SearchBenchLoad.percentileMs(all, 99), r.failures(),
                 r.firstFailure() == null ? "" : " (first: " + r.firstFailure() + ")");
         r.latencies().forEach((name, l) -> System.out.printf("  %-26s n=%-6d p50 %6.1f ms  p99 %6.1f ms%n", name,
@@ -496,6 +529,9 @@ public final class SearchLatencyBench {
                                                    authenticated request without search, and /healthz
                                                    (default 5; 0 = skip)
                           --server-java-opts OPTS  extra JVM options of the server, space-separated
+                          --cache on|off|both      each level with the server's search cache (repeated queries
+                                                   answered from memory), with Cache-Control: no-cache (every
+                                                   request reads PostgreSQL), or both (default)
                                                    (e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr)
                           --db-url URL --db-user U --db-password P
                                                    an external PostgreSQL instead of the embedded one
@@ -520,6 +556,7 @@ public final class SearchLatencyBench {
                 a.get("--db-url"), a.getOrDefault("--db-user", "postgres"), a.getOrDefault("--db-password", ""),
                 Integer.parseInt(a.getOrDefault("--fixed-cost-seconds", "5")),
                 a.getOrDefault("--server-java-opts", "").isBlank() ? List.of()
-                        : List.of(a.get("--server-java-opts").strip().split("\\s+")));
+                        : List.of(a.get("--server-java-opts").strip().split("\\s+")),
+                cache(a.getOrDefault("--cache", "both")));
     }
 }

@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
@@ -68,9 +70,11 @@ class IndexWriter {
             """;
 
     private final DataSource dataSource;
+    private final SearchCache cache;
 
-    IndexWriter(DataSource dataSource) {
+    IndexWriter(DataSource dataSource, SearchCache cache) {
         this.dataSource = dataSource;
+        this.cache = cache;
     }
 
     /**
@@ -85,7 +89,10 @@ class IndexWriter {
     Map<String, Long> write(List<SyncCommand.Upsert> upserts, List<SyncCommand.Delete> deletes,
             List<TypeProgress> progress) throws SQLException {
         Map<String, Long> deltas = new HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
+        Set<String> types = new TreeSet<>();
+        upserts.forEach(u -> types.add(u.state().type.group() + "/" + u.state().type.resource()));
+        deletes.forEach(d -> types.add(d.state().type.group() + "/" + d.state().type.resource()));
+        try (Connection c = dataSource.getConnection(); SearchCache.Writing w = cache.writing(types)) {
             c.setAutoCommit(false);
             try {
                 asynchronousCommit(c);
@@ -94,6 +101,9 @@ class IndexWriter {
                 }
                 if (!deletes.isEmpty()) {
                     delete(c, deletes, deltas);
+                }
+                if (!types.isEmpty()) {
+                    SearchChangeFeed.notify(c, types);
                 }
                 Map<String, Long> counts = progress(c, progress, deltas);
                 c.commit();
@@ -230,9 +240,11 @@ class IndexWriter {
 
     /** Ends a LIST: removes rows the LIST did not see, marks the type listed at {@code rv}; returns the count. */
     long listDone(SyncTypeState s, Timestamp startedAt, String rv) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        List<String> types = List.of(s.type.group() + "/" + s.type.resource());
+        try (Connection c = dataSource.getConnection(); SearchCache.Writing w = cache.writing(types)) {
             c.setAutoCommit(false);
             try {
+                SearchChangeFeed.notify(c, types);
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM search_resources WHERE cluster = ? "
                         + "AND api_group = ? AND resource = ? AND synced_at < ?")) {
                     typeKey(ps, s, 1);
@@ -265,8 +277,10 @@ class IndexWriter {
     }
 
     void dropType(String cluster, String group, String resource) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        List<String> types = List.of(group + "/" + resource);
+        try (Connection c = dataSource.getConnection(); SearchCache.Writing w = cache.writing(types)) {
             c.setAutoCommit(false);
+            SearchChangeFeed.notify(c, types);
             for (String table : List.of("search_resources", "search_sync_types")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
                         + " WHERE cluster = ? AND api_group = ? AND resource = ?")) {
@@ -281,8 +295,10 @@ class IndexWriter {
     }
 
     void purgeCluster(String cluster) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        List<String> types = List.of(SearchCache.EVERY_TYPE);
+        try (Connection c = dataSource.getConnection(); SearchCache.Writing w = cache.writing(types)) {
             c.setAutoCommit(false);
+            SearchChangeFeed.notify(c, types);
             for (String table : List.of("search_resources", "search_sync_types")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE cluster = ?")) {
                     ps.setString(1, cluster);

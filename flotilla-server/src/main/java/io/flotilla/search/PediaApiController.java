@@ -105,7 +105,7 @@ class PediaApiController {
         List<SearchType> types = PediaCollections.types(name, search.types().all(), params);
         SearchQuery q = SearchParams.parse(params, search.limits()).scoped(types, null, null);
         SearchService.Page page = search.search(q, q.onlyMetadata() ? SearchSql.Projection.METADATA
-                : SearchSql.Projection.OBJECT);
+                : SearchSql.Projection.OBJECT, fresh(request));
         StringBuilder b = new StringBuilder(256 + page.rows().size() * 2048).append(collectionHead(name, types))
                 .append(',');
         meta(b, page);
@@ -121,7 +121,7 @@ class PediaApiController {
         }
         Map<String, List<String>> params = params(request);
         SearchQuery q = SearchParams.parse(params, search.limits()).scoped(List.of(type), cluster, namespace);
-        SearchService.Page page = search.search(q, SearchSql.Projection.OBJECT);
+        SearchService.Page page = search.search(q, SearchSql.Projection.OBJECT, fresh(request));
         if (wantsTable(request)) {
             return tables.table(type, page.rows(), page.continueToken(), page.remainingItemCount(),
                     "Object".equals(request.getParameter("includeObject")), clock.instant());
@@ -143,7 +143,7 @@ class PediaApiController {
         }
         SearchQuery q = SearchParams.parse(params(request), search.limits()).scoped(List.of(type), cluster,
                 type.namespaced() ? namespace : null);
-        List<SearchService.Row> rows = search.get(q, name, SearchSql.Projection.OBJECT);
+        List<SearchService.Row> rows = search.get(q, name, SearchSql.Projection.OBJECT, fresh(request));
         if (rows.isEmpty()) {
             throw notFound(type.qualifiedName() + " \"" + name + "\" not found"
                     + (cluster == null ? "" : " in cluster " + cluster));
@@ -219,6 +219,10 @@ class PediaApiController {
             throw new ApiException(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
                     "only application/json is served (and Tables as application/json;as=Table;v=v1;g=meta.k8s.io)");
         }
+    }
+
+    private static boolean fresh(HttpServletRequest request) {
+        return SearchParams.fresh(request.getHeader("Cache-Control"), request.getHeader("Pragma"));
     }
 
     private static boolean wantsTable(HttpServletRequest request) {

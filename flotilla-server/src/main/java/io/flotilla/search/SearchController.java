@@ -105,7 +105,8 @@ class SearchController {
         Map<String, List<String>> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((k, v) -> params.put(k, Arrays.asList(v)));
         SearchQuery q = SearchParams.parse(params, search.limits()).scoped(types, null, null);
-        SearchService.Page page = search.search(q, SearchSql.Projection.SUMMARY);
+        SearchService.Page page = search.search(q, SearchSql.Projection.SUMMARY,
+                SearchParams.fresh(request.getHeader("Cache-Control"), request.getHeader("Pragma")));
         List<SearchHit> hits = new ArrayList<>(page.rows().size());
         for (SearchService.Row r : page.rows()) {
             SearchService.Summary s = r.summary();

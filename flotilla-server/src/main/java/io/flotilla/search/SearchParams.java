@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parses Clusterpedia's search parameters, given as URL queries ({@code clusters=a,b&orderby=name desc})
@@ -28,6 +29,8 @@ public final class SearchParams {
     private static final int MAX_SENIORITY = 5;
     /** Largest {@code offset}: PostgreSQL reads and drops every skipped row, so deep pages use continue. */
     static final int MAX_OFFSET = 10_000;
+    private static final Pattern MAX_AGE_ZERO =
+            Pattern.compile("(^|[,\\s])max-age\\s*=\\s*0+\\s*($|,)");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /**
@@ -234,6 +237,16 @@ public final class SearchParams {
         if (v != null) {
             to.accept(v);
         }
+    }
+
+    /**
+     * Whether the client asks for an answer read from the index now, not one kept by the search cache:
+     * HTTP {@code Cache-Control: no-cache} (or {@code no-store}, {@code max-age=0}) or {@code Pragma: no-cache}.
+     */
+    static boolean fresh(String cacheControl, String pragma) {
+        String cc = cacheControl == null ? "" : cacheControl.toLowerCase(Locale.ROOT);
+        return cc.contains("no-cache") || cc.contains("no-store") || MAX_AGE_ZERO.matcher(cc).find()
+                || (pragma != null && pragma.toLowerCase(Locale.ROOT).contains("no-cache"));
     }
 
     static String abbreviate(String s) {

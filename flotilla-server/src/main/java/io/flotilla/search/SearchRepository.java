@@ -27,18 +27,42 @@ import org.springframework.stereotype.Repository;
 class SearchRepository {
 
     private final JdbcTemplate jdbc;
+    private final SearchCache cache;
 
-    SearchRepository(JdbcTemplate jdbc) {
+    SearchRepository(JdbcTemplate jdbc, SearchCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
-    List<SearchService.Row> rows(SearchSql.Statement statement, SearchSql.Projection projection, int keys) {
-        return jdbc.query(creator(statement), (RowMapper<SearchService.Row>) (rs, i) -> row(rs, projection, keys));
+    /**
+     * The statement's rows, from the {@link SearchCache} when an answer read since the last write to its
+     * types is there.
+     *
+     * @param fresh read the database in any case
+     */
+    List<SearchService.Row> rows(SearchSql.Statement statement, SearchSql.Projection projection, int keys,
+            boolean fresh) {
+        return cache.get(statement.sql(), statement.params(), statement.reads(), fresh,
+                () -> List.copyOf(jdbc.query(creator(statement),
+                        (RowMapper<SearchService.Row>) (rs, i) -> row(rs, projection, keys))),
+                SearchRepository::weight);
     }
 
-    long count(SearchSql.Statement statement) {
-        List<Long> n = jdbc.query(creator(statement), (rs, i) -> rs.getLong(1));
-        return n.getFirst();
+    long count(SearchSql.Statement statement, boolean fresh) {
+        return cache.get(statement.sql(), statement.params(), statement.reads(), fresh,
+                () -> jdbc.query(creator(statement), (rs, i) -> rs.getLong(1)).getFirst(), n -> 16);
+    }
+
+    /** Approximate heap of rows (compact strings: about a byte per character of JSON). */
+    private static long weight(List<SearchService.Row> rows) {
+        long bytes = 0;
+        for (SearchService.Row r : rows) {
+            bytes += 256 + (r.json() == null ? 0 : r.json().length());
+            if (r.summary() != null) {
+                bytes += 256 + (r.summary().labelsJson() == null ? 0 : r.summary().labelsJson().length());
+            }
+        }
+        return bytes;
     }
 
     /** A statement with positional parameters that PostgreSQL plans with the values each time. */

@@ -76,11 +76,22 @@ public class SearchService {
     }
 
     public Page search(SearchQuery q, SearchSql.Projection projection) {
+        return search(q, projection, false);
+    }
+
+    /**
+     * One page of results.
+     *
+     * @param fresh read the index in any case, not an answer kept since the last write to the types
+     *     (HTTP {@code Cache-Control: no-cache})
+     */
+    public Page search(SearchQuery q, SearchSql.Projection projection, boolean fresh) {
         Map<SearchType, Listable> access = access(q.types(), "list");
         List<SearchOrder> order = SearchSql.order(q);
         List<String> after = q.continueToken() == null || q.continueToken().isBlank() ? null
                 : tokens.decode(q.continueToken(), q.shape(), order.size(), clock.instant());
-        List<Row> rows = repository.rows(SearchSql.page(q, access, after, projection), projection, order.size());
+        List<Row> rows = repository.rows(SearchSql.page(q, access, after, projection), projection, order.size(),
+                fresh);
         boolean more = rows.size() > q.limit();
         if (more) {
             rows = rows.subList(0, q.limit());
@@ -89,18 +100,18 @@ public class SearchService {
                 : null;
         Long remaining = null;
         if (q.withRemainingCount()) {
-            remaining = more ? repository.count(SearchSql.count(q, access, rows.getLast().key())) : 0L;
+            remaining = more ? repository.count(SearchSql.count(q, access, rows.getLast().key()), fresh) : 0L;
         }
         return new Page(List.copyOf(rows), next, remaining);
     }
 
     /** Every object named {@code name} the query matches (one per cluster at most for one type), by cluster. */
-    public List<Row> get(SearchQuery q, String name, SearchSql.Projection projection) {
+    public List<Row> get(SearchQuery q, String name, SearchSql.Projection projection, boolean fresh) {
         SearchQuery one = q.withNames(new SearchQuery.Values(List.of(name), List.of())).withLimit(GET_MATCHES)
                 .withOffset(0);
         Map<SearchType, Listable> access = access(one.types(), "get");
         return repository.rows(SearchSql.page(one, access, null, projection), projection,
-                SearchSql.order(one).size());
+                SearchSql.order(one).size(), fresh);
     }
 
     private Map<SearchType, Listable> access(List<SearchType> searched, String verb) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns a {@link SearchQuery} into one SQL statement over {@code search_resources}: every value is a
@@ -67,8 +69,17 @@ public final class SearchSql {
 
     private SearchSql() {}
 
-    /** A statement with named parameters (JdbcClient style). */
-    public record Statement(String sql, Map<String, Object> params) {}
+    /**
+     * A statement with named parameters (JdbcClient style).
+     *
+     * @param reads the resource types ({@code group/resource}) whose rows it reads, or {@code "*"} for
+     *     statements that may read rows of any type (owner chains): what a cached answer depends on
+     */
+    public record Statement(String sql, Map<String, Object> params, Set<String> reads) {
+        public Statement {
+            reads = Set.copyOf(reads);
+        }
+    }
 
     /**
      * The total order of a query's results: the requested terms, then the rest of the primary key in the
@@ -133,7 +144,7 @@ public final class SearchSql {
             sql.append(", (").append(order.get(i).column().sql()).append(")::text AS k").append(i);
         }
         sql.append(" FROM (").append(page).append(") r").append(orderBy);
-        return new Statement(sql.toString(), p);
+        return new Statement(sql.toString(), p, reads(q));
     }
 
     /** How many results come after the sort key {@code after} (for {@code remainingItemCount}). */
@@ -144,7 +155,19 @@ public final class SearchSql {
         if (after != null) {
             sql.append(" AND ").append(seek(order(q), after, p));
         }
-        return new Statement(sql.toString(), p);
+        return new Statement(sql.toString(), p, reads(q));
+    }
+
+    /** The types a query's statements read: its own, or every type when an owner chain is followed. */
+    static Set<String> reads(SearchQuery q) {
+        if (q.owner() != null) {
+            return Set.of("*");
+        }
+        Set<String> out = new TreeSet<>();
+        for (SearchType t : q.types()) {
+            out.add(t.group() + "/" + t.resource());
+        }
+        return out;
     }
 
     static String where(SearchQuery q, Map<SearchType, Listable> access, Map<String, Object> p) {

@@ -65,9 +65,21 @@ final class PediaClient {
         return get(pathAndQuery, "application/json");
     }
 
+    /** GET with {@code Cache-Control: no-cache}: the server reads the index, not an answer it kept. */
+    Reply getFresh(String pathAndQuery) {
+        return get(pathAndQuery, "application/json", "no-cache");
+    }
+
     Reply get(String pathAndQuery, String accept) {
+        return get(pathAndQuery, accept, null);
+    }
+
+    private Reply get(String pathAndQuery, String accept, String cacheControl) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
                 .header("Accept", accept);
+        if (cacheControl != null) {
+            b.header("Cache-Control", cacheControl);
+        }
         if (authorization != null) {
             b.header("Authorization", authorization);
         }

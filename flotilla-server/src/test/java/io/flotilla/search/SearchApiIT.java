@@ -24,6 +24,9 @@ class SearchApiIT extends ServerTestBase {
     JdbcClient jdbc;
 
     @Autowired
+    SearchCache cache;
+
+    @Autowired
     SearchTypes types;
 
     private SearchRows rows;
@@ -34,7 +37,7 @@ class SearchApiIT extends ServerTestBase {
 
     @BeforeEach
     void fleet() {
-        rows = new SearchRows(jdbc);
+        rows = new SearchRows(jdbc, cache);
         east = unique("east");
         west = unique("west");
         eastFleet = rows.fleet(east);
@@ -273,6 +276,7 @@ class SearchApiIT extends ServerTestBase {
                 """).param("c", east).param("g", group)
                 .param("o", "{\"apiVersion\":\"" + group + "/v1alpha1\",\"kind\":\"Widget\",\"metadata\":"
                         + "{\"name\":\"w1\",\"namespace\":\"shop\"},\"spec\":{\"size\":3}}").update();
+        cache.changed(List.of(group + "/widgets"));
         types.refresh();
         assertThat(admin.get(R + "/apis").body()).contains("\"name\":\"" + group + "\"");
         assertThat(admin.get(R + "/apis/" + group + "/v1alpha1").body()).contains("\"kind\":\"Widget\"")

@@ -27,6 +27,9 @@ class SearchKubectlIT extends ServerTestBase {
     JdbcClient jdbc;
 
     @Autowired
+    SearchCache cache;
+
+    @Autowired
     TlsListener tls;
 
     @TempDir
@@ -38,7 +41,7 @@ class SearchKubectlIT extends ServerTestBase {
 
     @BeforeEach
     void fleet() {
-        SearchRows rows = new SearchRows(jdbc);
+        SearchRows rows = new SearchRows(jdbc, cache);
         east = unique("kc-east");
         west = unique("kc-west");
         rows.fleet(east);

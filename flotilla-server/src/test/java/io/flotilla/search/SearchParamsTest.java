@@ -66,6 +66,17 @@ class SearchParamsTest {
     }
 
     @Test
+    void noCacheHeadersAskForAFreshRead() {
+        assertThat(SearchParams.fresh(null, null)).isFalse();
+        assertThat(SearchParams.fresh("max-age=60", null)).isFalse();
+        assertThat(SearchParams.fresh("max-age=05", null)).isFalse();
+        assertThat(SearchParams.fresh("No-Cache", null)).isTrue();
+        assertThat(SearchParams.fresh("no-store", null)).isTrue();
+        assertThat(SearchParams.fresh("private, max-age = 0", null)).isTrue();
+        assertThat(SearchParams.fresh(null, "no-cache")).isTrue();
+    }
+
+    @Test
     void absentOrZeroLimitIsTheDefaultPage() {
         assertThat(parse().limit()).isEqualTo(500);
         assertThat(parse("limit", "0").limit()).isEqualTo(500);

@@ -39,6 +39,9 @@ class SearchPermissionsIT extends ServerTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    SearchCache cache;
+
     @BeforeAll
     static void startSandbox() {
         sandbox = SandboxCluster.start(new SandboxSpec(CLUSTER, 1, 0, 5));
@@ -75,6 +78,7 @@ class SearchPermissionsIT extends ServerTestBase {
                 .param("n", object.getMetadata().getName()).param("uid", object.getMetadata().getUid())
                 .param("labels", JSON.asJson(object.getMetadata().getLabels()))
                 .param("t", OffsetDateTime.parse("2025-01-01T00:00:00Z")).param("o", JSON.asJson(object)).update();
+        cache.changed(List.of("/" + resource));
     }
 
     private static HasMetadata configMap(String name, String label) {

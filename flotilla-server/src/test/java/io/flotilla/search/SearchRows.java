@@ -28,9 +28,12 @@ final class SearchRows {
     static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     private final JdbcClient jdbc;
+    private final SearchCache cache;
 
-    SearchRows(JdbcClient jdbc) {
+    /** Writes with {@code jdbc}; tells {@code cache} about each write, as the change feed would. */
+    SearchRows(JdbcClient jdbc, SearchCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** A written object: its uid and identity. */
@@ -115,6 +118,7 @@ final class SearchRows {
     void delete(String cluster, String resource, String ns, String name) {
         jdbc.sql("DELETE FROM search_resources WHERE cluster = :c AND resource = :r AND namespace = :n AND name = :m")
                 .param("c", cluster).param("r", resource).param("n", ns).param("m", name).update();
+        cache.changed(List.of(SearchCache.EVERY_TYPE));
     }
 
     private static OwnerReference owner(String apiVersion, String kind, Ref owner) {
@@ -144,6 +148,7 @@ final class SearchRows {
                 .param("rv", object.getMetadata().getResourceVersion())
                 .param("created", OffsetDateTime.ofInstant(created, ZoneOffset.UTC))
                 .param("object", JSON.asJson(object)).update();
+        cache.changed(List.of(group + "/" + resource));
         return new Ref(cluster, ns, object.getMetadata().getName(), uid);
     }
 }

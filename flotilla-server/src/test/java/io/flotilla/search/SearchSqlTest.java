@@ -50,6 +50,17 @@ class SearchSqlTest {
     }
 
     @Test
+    void statementsNameTheTypesTheyReadAndOwnerChainsReadEveryType() {
+        Map<SearchType, Listable> all = Map.of(PODS, Listable.everything(), DEPLOYMENTS, Listable.everything());
+        assertThat(SearchSql.page(query(List.of(PODS, DEPLOYMENTS)), all, null, SearchSql.Projection.OBJECT).reads())
+                .containsExactlyInAnyOrder("/pods", "apps/deployments");
+        assertThat(SearchSql.count(query(List.of(PODS)), all, null).reads()).containsExactly("/pods");
+        SearchQuery owned = query(List.of(PODS), "ownerName", "web", "ownerGR", "deployments.apps", "ownerSeniority", "1");
+        assertThat(SearchSql.page(owned, all, null, SearchSql.Projection.OBJECT).reads())
+                .containsExactly(SearchCache.EVERY_TYPE);
+    }
+
+    @Test
     void seeksWithARowComparisonWhenAllTermsShareADirection() {
         SearchQuery q = query(List.of(PODS), "orderby", "name desc");
         assertThat(SearchSql.order(q)).extracting(SearchOrder::toString)
