@@ -68,7 +68,7 @@ class IndexedLists {
         SearchQuery q = SearchParams.parse(params, search.limits()).scoped(List.of(searchType), cluster, namespace);
         SearchService.Page page = search.search(q, SearchSql.Projection.STORED);
         SyncStatus.Resource synced = ListSource.synced(status, type);
-        StringBuilder out = new StringBuilder(256 + page.rows().stream().mapToInt(r -> r.json().length() + 1).sum());
+        StringBuilder out = new StringBuilder(256 + page.rows().stream().mapToInt(r -> r.jsonUtf8().length + 1).sum());
         out.append("{\"apiVersion\":").append(quote(type.apiVersion())).append(",\"kind\":")
                 .append(quote(type.kind() + "List")).append(",\"metadata\":{");
         String rv = synced == null ? null : synced.resourceVersion();

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -35,6 +36,8 @@ class PediaApiController {
     private static final String VERSION = "{\"major\":\"1\",\"minor\":\"32\",\"gitVersion\":\"v1.32.0-flotilla-search\","
             + "\"gitCommit\":\"\",\"gitTreeState\":\"clean\",\"buildDate\":\"1970-01-01T00:00:00Z\",\"goVersion\":\"n/a\","
             + "\"compiler\":\"n/a\",\"platform\":\"linux/amd64\"}";
+
+    private static final byte[] LIST_END = "]}".getBytes(StandardCharsets.UTF_8);
 
     private final SearchService search;
     private final KubernetesSerialization kube;
@@ -74,12 +77,14 @@ class PediaApiController {
             case PediaPath.Resources r -> kube.asJson(PediaDiscovery.resources(served, r.group(), r.version())
                     .orElseThrow(() -> notFound("the server could not find the requested resource (group version "
                             + (r.group().isEmpty() ? "" : r.group() + "/") + r.version() + ")")));
-            case PediaPath.Collection c -> list(request, path.cluster(), type(served, c.group(),
+            case PediaPath.Collection c -> list(request, response, path.cluster(), type(served, c.group(),
                     c.version(), c.resource()), c.namespace());
             case PediaPath.Item i -> item(request, response, path.cluster(), type(served, i.group(), i.version(),
                     i.resource()), i.namespace(), i.name());
         };
-        write(response, body);
+        if (body != null) {
+            write(response, body);
+        }
     }
 
     @RequestMapping(COLLECTIONS)
@@ -106,15 +111,14 @@ class PediaApiController {
         SearchQuery q = SearchParams.parse(params, search.limits()).scoped(types, null, null);
         SearchService.Page page = search.search(q, q.onlyMetadata() ? SearchSql.Projection.METADATA
                 : SearchSql.Projection.OBJECT, fresh(request));
-        StringBuilder b = new StringBuilder(256 + page.rows().size() * 2048).append(collectionHead(name, types))
-                .append(',');
-        meta(b, page);
-        b.append(',');
-        items(b, page.rows());
-        write(response, b.append("}").toString());
+        StringBuilder head = new StringBuilder(512).append(collectionHead(name, types)).append(',');
+        meta(head, page);
+        writeList(response, head.append(",\"items\":["), page.rows());
     }
 
-    private String list(HttpServletRequest request, String cluster, SearchType type, String namespace) {
+    /** Writes the list (or table) itself and returns null. */
+    private String list(HttpServletRequest request, HttpServletResponse response, String cluster, SearchType type,
+            String namespace) throws IOException {
         if (namespace != null && !type.namespaced()) {
             throw notFound("the server could not find the requested resource: " + type.qualifiedName()
                     + " is not namespaced");
@@ -126,13 +130,12 @@ class PediaApiController {
             return tables.table(type, page.rows(), page.continueToken(), page.remainingItemCount(),
                     "Object".equals(request.getParameter("includeObject")), clock.instant());
         }
-        StringBuilder b = new StringBuilder(128 + page.rows().size() * 2048);
-        b.append("{\"apiVersion\":\"").append(type.apiVersion()).append("\",\"kind\":\"").append(type.listKind())
+        StringBuilder head = new StringBuilder(512);
+        head.append("{\"apiVersion\":\"").append(type.apiVersion()).append("\",\"kind\":\"").append(type.listKind())
                 .append("\",");
-        meta(b, page);
-        b.append(',');
-        items(b, page.rows());
-        return b.append('}').toString();
+        meta(head, page);
+        writeList(response, head.append(",\"items\":["), page.rows());
+        return null;
     }
 
     private String item(HttpServletRequest request, HttpServletResponse response, String cluster, SearchType type,
@@ -193,16 +196,30 @@ class PediaApiController {
         b.append('}');
     }
 
-    /** The objects' JSON text as the database produced it, not parsed again. */
-    private static void items(StringBuilder b, List<SearchService.Row> rows) {
-        b.append("\"items\":[");
+    /**
+     * Writes {@code head}, the rows' JSON separated by commas and {@code ]}}: the objects' UTF-8 bytes go to
+     * the response as they are (no list text is built, nothing is parsed or encoded again).
+     */
+    private static void writeList(HttpServletResponse response, CharSequence head, List<SearchService.Row> rows)
+            throws IOException {
+        byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
+        long length = start.length + LIST_END.length + Math.max(0, rows.size() - 1);
+        for (SearchService.Row r : rows) {
+            length += r.jsonUtf8().length;
+        }
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLengthLong(length);
+        OutputStream out = response.getOutputStream();
+        out.write(start);
         for (int i = 0; i < rows.size(); i++) {
             if (i > 0) {
-                b.append(',');
+                out.write(',');
             }
-            b.append(rows.get(i).json());
+            out.write(rows.get(i).jsonUtf8());
         }
-        b.append(']');
+        out.write(LIST_END);
     }
 
     private static void check(HttpServletRequest request) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flotilla.sandbox.api.ResourceType;
 import io.flotilla.sandbox.api.TableConverter;
 import io.flotilla.sandbox.store.StoredObject;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class PediaTables {
         List<StoredObject> items = new ArrayList<>(rows.size());
         for (SearchService.Row row : rows) {
             items.add(new StoredObject(printed, row.namespace().isEmpty() ? null : row.namespace(), row.name(), 0,
-                    parse(row.json())));
+                    parse(row.jsonUtf8())));
         }
         ObjectNode table = TableConverter.table(printed, items, 0, continueToken, fullObject, now);
         ObjectNode meta = (ObjectNode) table.get("metadata");
@@ -60,10 +61,10 @@ final class PediaTables {
         }
     }
 
-    private ObjectNode parse(String text) {
+    private ObjectNode parse(byte[] text) {
         try {
             return (ObjectNode) json.readTree(text);
-        } catch (JsonProcessingException | ClassCastException e) {
+        } catch (IOException | ClassCastException e) {
             throw new IllegalStateException("the index holds an object that is not JSON", e);
         }
     }

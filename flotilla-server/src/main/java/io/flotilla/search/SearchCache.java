@@ -227,10 +227,11 @@ final class SearchCache implements MeterBinder {
     /** {@code flotilla_search_cache_*}: requests answered from memory or read, entries, bytes, whether trusted. */
     @Override
     public void bindTo(MeterRegistry registry) {
+        String requests = "search statements: hit = answered from memory, miss = read from PostgreSQL";
         FunctionCounter.builder("flotilla.search.cache.requests", hits, AtomicLong::get).tag("result", "hit")
-                .description("search statements answered from the cache").register(registry);
+                .description(requests).register(registry);
         FunctionCounter.builder("flotilla.search.cache.requests", misses, AtomicLong::get).tag("result", "miss")
-                .description("search statements read from PostgreSQL").register(registry);
+                .description(requests).register(registry);
         Gauge.builder("flotilla.search.cache.entries", () -> stats().entries()).description("answers kept")
                 .register(registry);
         Gauge.builder("flotilla.search.cache.bytes", () -> stats().bytes()).description("approximate memory of "

@@ -1,5 +1,6 @@
 package io.flotilla.search;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,7 +58,7 @@ class SearchRepository {
     private static long weight(List<SearchService.Row> rows) {
         long bytes = 0;
         for (SearchService.Row r : rows) {
-            bytes += 256 + (r.json() == null ? 0 : r.json().length());
+            bytes += 256 + (r.jsonUtf8() == null ? 0 : r.jsonUtf8().length);
             if (r.summary() != null) {
                 bytes += 256 + (r.summary().labelsJson() == null ? 0 : r.summary().labelsJson().length());
             }
@@ -82,7 +83,7 @@ class SearchRepository {
     }
 
     private static SearchService.Row row(ResultSet rs, SearchSql.Projection projection, int keys) throws SQLException {
-        String json = null;
+        byte[] json = null;
         SearchService.Summary summary = null;
         String cluster = rs.getString(1);
         String group = rs.getString(2);
@@ -96,11 +97,11 @@ class SearchRepository {
             next = 15;
         } else {
             String apiVersion = group.isEmpty() ? version : group + "/" + version;
-            json = switch (projection) {
+            json = (switch (projection) {
                 case OBJECT -> SearchJson.object(rs.getString(8), apiVersion, kind, cluster);
                 case STORED -> SearchJson.object(rs.getString(8), apiVersion, kind, null);
                 default -> SearchJson.metadataOnly(rs.getString(8), apiVersion, kind, cluster);
-            };
+            }).getBytes(StandardCharsets.UTF_8);
             next = 9;
         }
         List<String> key = new ArrayList<>(keys);

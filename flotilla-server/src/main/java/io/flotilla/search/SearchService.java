@@ -48,12 +48,19 @@ public class SearchService {
     /**
      * One search result.
      *
-     * @param json the object (or its metadata) as JSON text, for the OBJECT and METADATA projections
+     * @param jsonUtf8 the object (or its metadata) as JSON, UTF-8, for the OBJECT, STORED and METADATA
+     *     projections: written to responses as it is (kept answers are not encoded again)
      * @param summary console fields, for the SUMMARY projection
      * @param key the row's sort key (text of each order term)
      */
     public record Row(String cluster, String group, String version, String resource, String kind, String namespace,
-            String name, String json, Summary summary, List<String> key) {}
+            String name, byte[] jsonUtf8, Summary summary, List<String> key) {
+
+        /** The object as JSON text, or null for the SUMMARY projection. */
+        public String json() {
+            return jsonUtf8 == null ? null : new String(jsonUtf8, StandardCharsets.UTF_8);
+        }
+    }
 
     /** Console fields of a row; status is the phase (pods, namespaces, volumes) or node readiness. */
     public record Summary(String uid, String labelsJson, OffsetDateTime created, String resourceVersion,
