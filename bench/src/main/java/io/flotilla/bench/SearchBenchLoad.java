@@ -1,6 +1,7 @@
 package io.flotilla.bench;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,8 +51,12 @@ final class SearchBenchLoad {
 
     /** GET and return status plus body (without credential when the token is null). */
     HttpResponse<byte[]> get(String path) throws Exception {
+        return get(path, "application/json");
+    }
+
+    HttpResponse<byte[]> get(String path, String accept) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -61,6 +66,12 @@ final class SearchBenchLoad {
         return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    private String requestHeaders() {
+        return (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Accept: application/json\r\n"
+                + (noCache ? "Cache-Control: no-cache\r\n" : "");
+    }
+
+    /** Runs the mix closed-loop, each worker on its own keep-alive connection ({@link BenchHttp}). */
     Result run(List<Query> mix, int concurrency, Duration warmup, Duration measure) throws InterruptedException {
         AtomicBoolean recording = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
@@ -76,26 +87,33 @@ final class SearchBenchLoad {
             Thread t = Thread.ofPlatform().name("load-" + w).start(() -> {
                 Random random = new Random(1000 + id);
                 int i = id;
-                while (!stop.get()) {
-                    Query q = mix.get(i++ % mix.size());
-                    String path = q.path().apply(random);
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> r = get(path);
-                        long took = System.nanoTime() - start;
-                        if (r.statusCode() != 200) {
+                try (BenchHttp client = new BenchHttp(base, requestHeaders())) {
+                    while (!stop.get()) {
+                        Query q = mix.get(i++ % mix.size());
+                        String path = q.path().apply(random);
+                        long start = System.nanoTime();
+                        try {
+                            BenchHttp.Reply r = client.get(path);
+                            long took = System.nanoTime() - start;
+                            if (r.status() != 200) {
+                                failures[id]++;
+                                synchronized (firstFailure) {
+                                    if (firstFailure[0] == null) {
+                                        firstFailure[0] = r.status() + " " + path + " " + new String(client.body(), 0,
+                                                Math.min(300, r.length()), StandardCharsets.UTF_8);
+                                    }
+                                }
+                            } else if (recording.get()) {
+                                mine.get(q.name()).add(took);
+                            }
+                        } catch (Exception e) {
                             failures[id]++;
                             synchronized (firstFailure) {
                                 if (firstFailure[0] == null) {
-                                    firstFailure[0] = r.statusCode() + " " + path + " " + new String(r.body(), 0,
-                                            Math.min(300, r.body().length));
+                                    firstFailure[0] = path + " " + e;
                                 }
                             }
-                        } else if (recording.get()) {
-                            mine.get(q.name()).add(took);
                         }
-                    } catch (Exception e) {
-                        failures[id]++;
                     }
                 }
             });

@@ -65,7 +65,7 @@ public final class SearchLatencyBench {
 
     private record Options(int clusters, int pods, int podsPerDeployment, int seconds, List<Integer> concurrency,
             int fanoutClusters, int fanoutPods, String jar, String dbUrl, String dbUser, String dbPassword,
-            int fixedCostSeconds, List<String> serverJavaOpts, String cache) {}
+            int fixedCostSeconds, List<String> serverJavaOpts, String cache, int warmupSeconds) {}
 
     private SearchLatencyBench() {}
 
@@ -121,20 +121,31 @@ public final class SearchLatencyBench {
                 System.out.println("\nquery mix (each worker cycles through it; parameters drawn at random):");
                 mix.forEach(q -> System.out.println("  " + q.name() + ": " + q.path().apply(new Random(7))));
                 SearchBenchLoad fresh = new SearchBenchLoad(base, token, true);
+                if (o.warmupSeconds() > 0) {
+                    // JIT and caches of server, PostgreSQL and this client: without it the first level measures warm-up
+                    System.out.printf("%nwarm-up: the mix at concurrency 16 for %d s, with and without the cache%n",
+                            o.warmupSeconds());
+                    load.run(mix, 16, Duration.ZERO, Duration.ofSeconds((o.warmupSeconds() + 1) / 2));
+                    fresh.run(mix, 16, Duration.ZERO, Duration.ofSeconds((o.warmupSeconds() + 1) / 2));
+                }
                 for (int c : o.concurrency()) {
                     if (!o.cache().equals("off")) {
                         double[] before = cacheCounters(load);
+                        Cpu cpu = Cpu.now(server);
                         SearchBenchLoad.Result r = load.run(mix, c, Duration.ofSeconds(3),
                                 Duration.ofSeconds(o.seconds()));
+                        Cpu used = Cpu.now(server).minus(cpu);
                         double[] after = cacheCounters(load);
                         double hits = after[0] - before[0];
                         double misses = after[1] - before[1];
                         report(r, String.format("search cache on: %.0f %% of statements answered from memory "
-                                + "(warm-up included)", 100 * hits / Math.max(1, hits + misses)));
+                                + "(warm-up included)", 100 * hits / Math.max(1, hits + misses)), used, 3 + o.seconds());
                     }
                     if (!o.cache().equals("on")) {
-                        report(fresh.run(mix, c, Duration.ofSeconds(3), Duration.ofSeconds(o.seconds())),
-                                "Cache-Control: no-cache, every statement reads PostgreSQL");
+                        Cpu cpu = Cpu.now(server);
+                        SearchBenchLoad.Result r = fresh.run(mix, c, Duration.ofSeconds(3), Duration.ofSeconds(o.seconds()));
+                        report(r, "Cache-Control: no-cache, every statement reads PostgreSQL", Cpu.now(server).minus(cpu),
+                                3 + o.seconds());
                     }
                 }
                 if (o.fixedCostSeconds() > 0) {
@@ -142,7 +153,7 @@ public final class SearchLatencyBench {
                 }
                 floor(db, o, load);
                 if (o.fanoutClusters() > 0) {
-                    fanout(o, load);
+                    fanout(o, fresh); // uncached: a fan-out cannot keep answers either
                 }
             }
         } finally {
@@ -192,7 +203,7 @@ public final class SearchLatencyBench {
     /** The server's search cache counters (hits, misses) from its Prometheus endpoint. */
     private static double[] cacheCounters(SearchBenchLoad load) throws Exception {
         double[] out = new double[2];
-        String text = new String(load.get("/actuator/prometheus").body(), StandardCharsets.UTF_8);
+        String text = new String(load.get("/actuator/prometheus", "text/plain").body(), StandardCharsets.UTF_8);
         for (String line : text.split("\n")) {
             if (line.startsWith("flotilla_search_cache_requests_total")) {
                 double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -207,6 +218,33 @@ public final class SearchLatencyBench {
             throw new IllegalArgumentException("--cache takes on, off or both");
         }
         return v;
+    }
+
+    /** CPU seconds so far of the server JVM, of all PostgreSQL processes, and of this process (the load generator). */
+    private record Cpu(double server, double postgres, double bench) {
+        static Cpu now(Process server) {
+            double pg = ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/postgres"))
+                    .orElse(false)).mapToDouble(Cpu::seconds).sum();
+            return new Cpu(seconds(server.toHandle()), pg, seconds(ProcessHandle.current()));
+        }
+
+        private static double seconds(ProcessHandle p) {
+            return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(server - earlier.server, postgres - earlier.postgres, bench - earlier.bench);
+        }
+    }
+
+    private static void report(SearchBenchLoad.Result r, String mode, Cpu used, double wallSeconds) {
+        report(r, mode);
+        // requests over warm-up and measurement, at the measured rate
+        double requests = r.requests() / r.seconds() * wallSeconds;
+        System.out.printf("  CPU per request (warm-up included): server JVM %.2f ms, PostgreSQL %.2f ms, load generator "
+                + "%.2f ms; cores busy %.2f of %d%n", used.server() * 1e3 / requests, used.postgres() * 1e3 / requests,
+                used.bench() * 1e3 / requests, (used.server() + used.postgres() + used.bench()) / wallSeconds,
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static void report(SearchBenchLoad.Result r, String mode) {
@@ -529,6 +567,7 @@ public final class SearchLatencyBench {
                                                    authenticated request without search, and /healthz
                                                    (default 5; 0 = skip)
                           --server-java-opts OPTS  extra JVM options of the server, space-separated
+                          --warmup-seconds N       the mix at concurrency 16 before the first level (default 20)
                           --cache on|off|both      each level with the server's search cache (repeated queries
                                                    answered from memory), with Cache-Control: no-cache (every
                                                    request reads PostgreSQL), or both (default)
@@ -557,6 +596,6 @@ public final class SearchLatencyBench {
                 Integer.parseInt(a.getOrDefault("--fixed-cost-seconds", "5")),
                 a.getOrDefault("--server-java-opts", "").isBlank() ? List.of()
                         : List.of(a.get("--server-java-opts").strip().split("\\s+")),
-                cache(a.getOrDefault("--cache", "both")));
+                cache(a.getOrDefault("--cache", "both")), Integer.parseInt(a.getOrDefault("--warmup-seconds", "20")));
     }
 }
