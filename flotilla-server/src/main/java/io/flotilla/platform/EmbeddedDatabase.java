@@ -40,7 +40,8 @@ public class EmbeddedDatabase {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(binaries.toFile());
+                .setOverrideWorkingDirectory(binaries.toFile())
+                .setServerConfig("shared_buffers", properties.database().sharedBuffers().toMegabytes() + "MB");
         if (properties.database().port() > 0) {
             builder.setPort(properties.database().port());
         }

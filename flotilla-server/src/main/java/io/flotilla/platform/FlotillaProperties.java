@@ -32,8 +32,10 @@ public record FlotillaProperties(
 
     /**
      * @param port port of the embedded PostgreSQL on 127.0.0.1 (0 picks a free port)
+     * @param sharedBuffers the embedded PostgreSQL's {@code shared_buffers}: its page cache for the tables
+     *     and indexes (the search index of 1 M objects is about 3 GB); reserved, used as pages are read
      */
-    public record Database(@DefaultValue("0") int port) {}
+    public record Database(@DefaultValue("0") int port, @DefaultValue("512MB") DataSize sharedBuffers) {}
 
     /**
      * @param port HTTPS port next to the HTTP one; 0 picks a free port, -1 (the default) turns HTTPS
