@@ -217,6 +217,13 @@ class SearchCacheTest {
         }
     }
 
+    @Test
+    void notificationsNameTheTypesOrEverything() {
+        assertThat(SearchChangeFeed.types("/pods,apps/deployments")).containsExactly("/pods", "apps/deployments");
+        assertThat(SearchChangeFeed.types("")).containsExactly(SearchCache.EVERY_TYPE);
+        assertThat(SearchChangeFeed.types(null)).containsExactly(SearchCache.EVERY_TYPE);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
