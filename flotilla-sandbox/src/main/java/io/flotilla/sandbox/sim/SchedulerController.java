@@ -28,15 +28,19 @@ final class SchedulerController {
   }
 
   /** Called under the store lock for pod events. Returns whether scheduling work is needed. */
-  boolean track(StoredObject pod, boolean deleted) {
+  boolean track(StoredObject pod, JsonNode previous, boolean deleted) {
     String key = pod.key();
-    if (!deleted && pod.object().at("/spec/nodeName").asText("").isEmpty() && !PodStatuses.isTerminal(pod.object())
-        && !pod.object().at("/metadata/deletionTimestamp").isTextual()) {
-      unscheduled.add(key);
-      return true;
+    JsonNode object = pod.object();
+    if (!deleted && object.at("/spec/nodeName").asText("").isEmpty() && !PodStatuses.isTerminal(object)
+        && !object.at("/metadata/deletionTimestamp").isTextual()) {
+      // a pod already waiting is tried again only when its spec changed (kube-scheduler requeues on
+      // updates that can make it fit, not on status or metadata changes); capacity changes retry all
+      boolean changed = previous != null && !previous.path("spec").equals(object.path("spec"));
+      return unscheduled.add(key) || changed;
     }
     unscheduled.remove(key);
-    return deleted && !unscheduled.isEmpty();
+    boolean freed = deleted || previous != null && !PodStatuses.isTerminal(previous) && PodStatuses.isTerminal(object);
+    return freed && !unscheduled.isEmpty();
   }
 
   void reconcile() {

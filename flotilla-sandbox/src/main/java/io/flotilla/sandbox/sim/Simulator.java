@@ -205,7 +205,7 @@ public final class Simulator implements AutoCloseable {
     JsonNode before = event.type() == StoreEvent.Type.MODIFIED ? event.previous().object() : null;
     String ns = object.namespace();
     if (type.equals(ResourceCatalog.PODS)) {
-      if (scheduler.track(object, deleted)) {
+      if (scheduler.track(object, before, deleted)) {
         enqueue(WorkItem.of(WorkItem.Kind.SCHEDULE, null, null));
       }
       if (!deleted && PodController.needsWork(object.object())) {
