@@ -97,12 +97,7 @@ public class SyncEngine implements SmartLifecycle {
         }
         List<SyncWorker> stopping = new ArrayList<>(workers.values());
         stopping.forEach(SyncWorker::stop);
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("search sync could not write everything before stopping: {}", e.getMessage());
-        }
-        shards.forEach(IndexShard::stop);
+        drainBeforeStop();
         try {
             repository.release(holder, workers.keySet());
         } catch (RuntimeException e) {
@@ -115,6 +110,35 @@ public class SyncEngine implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Lets the writers write what is queued, but never waits on a full queue or a database that is gone
+     * (at JVM shutdown the embedded PostgreSQL stops in its own hook, at the same time as this): the
+     * barriers are offered for a few seconds, then the writers are told to stop, which makes them drop a
+     * batch that fails instead of retrying it. Nothing dropped is lost: a type's resume resourceVersion
+     * is written with its rows, so the watches replay it after the restart.
+     */
+    private void drainBeforeStop() {
+        List<CompletableFuture<Void>> barriers = new ArrayList<>();
+        try {
+            for (IndexShard shard : shards) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                if (shard.offer(new SyncCommand.Barrier(done), 5_000)) {
+                    barriers.add(done);
+                } else {
+                    log.warn("search sync is stopping with a full writer queue; the watches replay the rest after the restart");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        shards.forEach(IndexShard::stop);
+        try {
+            CompletableFuture.allOf(barriers.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+        } catch (RuntimeException e) {
+            log.warn("search sync could not write everything before stopping: {}", e.getMessage());
+        }
     }
 
     /** Waits until everything queued so far is in the index. */
