@@ -112,22 +112,28 @@ public class SyncEngine implements SmartLifecycle {
         return running;
     }
 
+    private void drainBeforeStop() {
+        drainAndStop(shards, 5_000, 30_000);
+    }
+
     /**
      * Lets the writers write what is queued, but never waits on a full queue or a database that is gone
-     * (at JVM shutdown the embedded PostgreSQL stops in its own hook, at the same time as this): the
-     * barriers are offered for a few seconds, then the writers are told to stop, which makes them drop a
-     * batch that fails instead of retrying it. Nothing dropped is lost: a type's resume resourceVersion
-     * is written with its rows, so the watches replay it after the restart.
+     * (at JVM shutdown the embedded PostgreSQL stops in its own hook, at the same time as this): a barrier
+     * is offered to each writer for {@code offerMillis}, then the writers are told to stop, which makes them
+     * drop a batch that fails instead of retrying it, and the barriers are awaited for {@code waitMillis}.
+     * Nothing dropped is lost: a type's resume resourceVersion is written with its rows, so the watches
+     * replay it after the restart.
      */
-    private void drainBeforeStop() {
+    static void drainAndStop(List<IndexShard> shards, long offerMillis, long waitMillis) {
         List<CompletableFuture<Void>> barriers = new ArrayList<>();
         try {
             for (IndexShard shard : shards) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
-                if (shard.offer(new SyncCommand.Barrier(done), 5_000)) {
+                if (shard.offer(new SyncCommand.Barrier(done), offerMillis)) {
                     barriers.add(done);
                 } else {
-                    log.warn("search sync is stopping with a full writer queue; the watches replay the rest after the restart");
+                    log.warn("search sync is stopping with a full writer queue; the watches replay the rest after "
+                            + "the restart");
                 }
             }
         } catch (InterruptedException e) {
@@ -135,7 +141,8 @@ public class SyncEngine implements SmartLifecycle {
         }
         shards.forEach(IndexShard::stop);
         try {
-            CompletableFuture.allOf(barriers.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+            CompletableFuture.allOf(barriers.toArray(CompletableFuture[]::new))
+                    .orTimeout(waitMillis, TimeUnit.MILLISECONDS).join();
         } catch (RuntimeException e) {
             log.warn("search sync could not write everything before stopping: {}", e.getMessage());
         }
