@@ -104,8 +104,7 @@ public final class ConsolePodListBench {
                 }
                 browse(base, runs);
             } finally {
-                server.destroy();
-                server.waitFor();
+                ServerStop.stop(server);
             }
         }
     }

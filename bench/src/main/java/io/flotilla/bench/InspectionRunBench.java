@@ -99,8 +99,7 @@ public final class InspectionRunBench {
                         number(current, "snapshotMillis"),
                         number(current, "evaluationMillis"), number(current, "objects"), number(current, "findings"));
             } finally {
-                server.destroy();
-                server.waitFor();
+                ServerStop.stop(server);
             }
         }
     }

@@ -157,8 +157,7 @@ public final class SearchLatencyBench {
                 }
             }
         } finally {
-            server.destroy();
-            server.waitFor();
+            ServerStop.stop(server);
         }
     }
 

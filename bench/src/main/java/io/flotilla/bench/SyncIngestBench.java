@@ -129,8 +129,7 @@ public final class SyncIngestBench {
             }
         } finally {
             if (server != null) {
-                server.destroy();
-                server.waitFor(30, TimeUnit.SECONDS);
+                ServerStop.stop(server);
             }
             clusters.forEach(SandboxCluster::close);
             runtime.close();
