@@ -116,7 +116,7 @@ class PediaApiController {
         writeList(response, head.append(",\"items\":["), page.rows());
     }
 
-    /** Writes the list (or table) itself and returns null. */
+    /** The table text for Table requests; otherwise writes the list to {@code response} itself and returns null. */
     private String list(HttpServletRequest request, HttpServletResponse response, String cluster, SearchType type,
             String namespace) throws IOException {
         if (namespace != null && !type.namespaced()) {

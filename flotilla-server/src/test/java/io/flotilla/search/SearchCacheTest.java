@@ -2,7 +2,9 @@ package io.flotilla.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,12 +182,13 @@ class SearchCacheTest {
         try {
             Future<String> first = pool.submit(() -> cache.get(SQL, Map.of(), PODS, false, counted(() -> {
                 reading.countDown();
-                await(release);
+                waitFor(release);
                 return "shared";
             }), String::length));
             assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
             Future<String> second = pool.submit(() -> get(Map.of(), PODS));
-            Thread.sleep(100); // the second caller finds the first one's read in progress
+            // the second caller finds the first one's read in progress and waits for it (counted as a hit)
+            await().atMost(Duration.ofSeconds(5)).until(() -> cache.stats().hits() == 1);
             release.countDown();
             assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("shared");
             assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("shared");
@@ -203,7 +206,7 @@ class SearchCacheTest {
         try {
             Future<String> first = pool.submit(() -> cache.get(SQL, Map.of(), PODS, false, counted(() -> {
                 reading.countDown();
-                await(release);
+                waitFor(release);
                 return "before the write";
             }), String::length));
             assertThat(reading.await(5, TimeUnit.SECONDS)).isTrue();
@@ -224,7 +227,7 @@ class SearchCacheTest {
         assertThat(SearchChangeFeed.types(null)).containsExactly(SearchCache.EVERY_TYPE);
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void waitFor(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
