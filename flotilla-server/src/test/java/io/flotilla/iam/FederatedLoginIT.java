@@ -9,9 +9,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import io.flotilla.support.Api;
 import io.flotilla.support.Browser;
 import io.flotilla.support.IamFixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.flotilla.support.ItDataDirectory;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -60,15 +58,8 @@ class FederatedLoginIT {
         oidc.start();
         registry.add("flotilla.iam.ldap.url", () -> "ldap://127.0.0.1:" + ldap.getListenPort());
         registry.add("flotilla.iam.oidc.issuer-uri", () -> oidc.issuerUrl(ISSUER).toString());
-        registry.add("flotilla.data-dir", FederatedLoginIT::dataDir);
-    }
-
-    private static String dataDir() {
-        try {
-            return Files.createTempDirectory("flotilla-federated-it-").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String dataDir = ItDataDirectory.create("flotilla-federated-it-");
+        registry.add("flotilla.data-dir", () -> dataDir);
     }
 
     private static void startLdap() throws Exception {

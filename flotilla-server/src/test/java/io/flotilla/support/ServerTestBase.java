@@ -1,8 +1,5 @@
 package io.flotilla.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,19 +37,11 @@ public abstract class ServerTestBase {
     protected Api api;
 
     /** One data directory for the shared server context, created once. */
-    private static final String DATA_DIR = createDataDir();
+    private static final String DATA_DIR = ItDataDirectory.create("flotilla-it-");
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("flotilla.data-dir", () -> DATA_DIR);
-    }
-
-    private static String createDataDir() {
-        try {
-            return Files.createTempDirectory("flotilla-it-").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @BeforeEach
