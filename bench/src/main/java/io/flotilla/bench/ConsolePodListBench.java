@@ -104,7 +104,7 @@ public final class ConsolePodListBench {
                 }
                 browse(base, runs);
             } finally {
-                ServerStop.stop(server);
+                ServerStop.stop(server, dataDir);
             }
         }
     }

@@ -99,7 +99,7 @@ public final class InspectionRunBench {
                         number(current, "snapshotMillis"),
                         number(current, "evaluationMillis"), number(current, "objects"), number(current, "findings"));
             } finally {
-                ServerStop.stop(server);
+                ServerStop.stop(server, dataDir);
             }
         }
     }

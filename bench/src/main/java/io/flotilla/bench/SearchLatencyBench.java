@@ -157,7 +157,7 @@ public final class SearchLatencyBench {
                 }
             }
         } finally {
-            ServerStop.stop(server);
+            ServerStop.stop(server, dir);
         }
     }
 

@@ -78,6 +78,7 @@ public final class SyncIngestBench {
         SandboxRuntime runtime = new SandboxRuntime(2);
         List<SandboxCluster> clusters = Collections.synchronizedList(new ArrayList<>());
         Process server = null;
+        Path data = null;
         try {
             long seedStart = System.nanoTime();
             startClusters(o, runtime, clusters);
@@ -92,7 +93,7 @@ public final class SyncIngestBench {
 
             int httpPort = freePort();
             int pgPort = freePort();
-            Path data = Files.createTempDirectory("flotilla-sync-bench-");
+            data = Files.createTempDirectory("flotilla-sync-bench-");
             server = startServer(o, httpPort, pgPort, data);
             String base = "http://127.0.0.1:" + httpPort;
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -129,7 +130,7 @@ public final class SyncIngestBench {
             }
         } finally {
             if (server != null) {
-                ServerStop.stop(server);
+                ServerStop.stop(server, data);
             }
             clusters.forEach(SandboxCluster::close);
             runtime.close();

@@ -2,20 +2,24 @@ package io.flotilla.search;
 
 import static io.flotilla.platform.JsonText.quote;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
- * Renders a stored object for the API without parsing it into a tree: one pass over its JSON text
- * that puts {@code apiVersion} and {@code kind} first and sets the cluster-name annotation in
- * {@code metadata.annotations}, copying everything else verbatim. Rendering in PostgreSQL
- * ({@code jsonb_set(...)::text}) cost ten times the page's index scan; this costs a few microseconds
- * per object. Pure: no I/O.
+ * Renders a stored object for the API without parsing it into a tree: one pass over its UTF-8 JSON
+ * bytes (as PostgreSQL sends them, never decoded into a string) that puts {@code apiVersion} and
+ * {@code kind} first and sets the cluster-name annotation in {@code metadata.annotations}, copying
+ * everything else verbatim. Rendering in PostgreSQL ({@code jsonb_set(...)::text}) cost ten times the
+ * page's index scan; this costs a few microseconds per object. Scanning bytes is safe for UTF-8: the
+ * bytes of a multi-byte character are all ≥ 0x80, so they never look like JSON punctuation. Pure: no I/O.
  */
 final class SearchJson {
 
-    private static final String API_VERSION = "\"apiVersion\"";
-    private static final String KIND = "\"kind\"";
-    private static final String METADATA = "\"metadata\"";
-    private static final String ANNOTATIONS = "\"annotations\"";
-    private static final String CLUSTER = quote(SearchSql.CLUSTER_ANNOTATION);
+    private static final byte[] API_VERSION = ascii("\"apiVersion\"");
+    private static final byte[] KIND = ascii("\"kind\"");
+    private static final byte[] METADATA = ascii("\"metadata\"");
+    private static final byte[] ANNOTATIONS = ascii("\"annotations\"");
+    private static final byte[] CLUSTER = utf8(quote(SearchSql.CLUSTER_ANNOTATION));
 
     private SearchJson() {}
 
@@ -23,106 +27,166 @@ final class SearchJson {
      * The object with {@code apiVersion} and {@code kind} set (replacing stored values) and the
      * cluster-name annotation set to {@code cluster} (metadata copied as stored when {@code cluster} is null).
      *
-     * @param object a JSON object (as PostgreSQL writes jsonb, or any valid JSON object text)
+     * @param object the UTF-8 bytes of a JSON object (as PostgreSQL writes jsonb, or any valid JSON object)
+     * @return the UTF-8 bytes of the rendered object
      * @throws IllegalArgumentException when {@code object} is not a JSON object
      */
-    static String object(String object, String apiVersion, String kind, String cluster) {
-        StringBuilder out = new StringBuilder(object.length() + 96 + (cluster == null ? 0 : cluster.length()));
-        out.append('{').append(API_VERSION).append(':').append(quote(apiVersion)).append(',').append(KIND).append(':')
-                .append(quote(kind));
-        Scanner s = new Scanner(object);
-        s.open('{');
+    static byte[] object(byte[] object, String apiVersion, String kind, String cluster) {
+        byte[] quotedCluster = cluster == null ? null : utf8(quote(cluster));
+        Out out = new Out(object.length + 96 + (quotedCluster == null ? 0 : quotedCluster.length));
+        out.put('{').put(API_VERSION).put(':').put(utf8(quote(apiVersion))).put(',').put(KIND).put(':')
+                .put(utf8(quote(kind)));
+        Scanner s = new Scanner(object, 0, object.length);
+        s.open();
         boolean metadata = false;
         while (s.nextMember()) {
             if (s.keyIs(API_VERSION) || s.keyIs(KIND)) {
                 continue;
             }
-            out.append(',');
-            if (s.keyIs(METADATA) && s.valueIsObject() && cluster != null) {
+            out.put(',');
+            if (quotedCluster != null && s.keyIs(METADATA) && s.valueIsObject()) {
                 metadata = true;
-                out.append(METADATA).append(':');
-                metadata(object.substring(s.valueStart, s.valueEnd), cluster, out);
+                out.put(METADATA).put(':');
+                metadata(new Scanner(object, s.valueStart, s.valueEnd), quotedCluster, out);
             } else {
-                out.append(object, s.keyStart, s.valueEnd);
+                out.put(object, s.keyStart, s.valueEnd);
             }
         }
-        if (!metadata && cluster != null) {
-            out.append(',').append(METADATA).append(":{").append(ANNOTATIONS).append(":{").append(CLUSTER).append(':')
-                    .append(quote(cluster)).append("}}");
+        if (!metadata && quotedCluster != null) {
+            out.put(',').put(METADATA).put(':').put('{').put(ANNOTATIONS).put(':').put('{').put(CLUSTER).put(':')
+                    .put(quotedCluster).put('}').put('}');
         }
-        return out.append('}').toString();
+        return out.put('}').bytes();
     }
 
     /**
      * A metadata-only rendering: {@code {"apiVersion", "kind", "metadata"}} with the annotation set.
      *
-     * @param metadata the stored {@code metadata} object, or null
+     * @param metadata the UTF-8 bytes of the stored {@code metadata} object, or null
      */
-    static String metadataOnly(String metadata, String apiVersion, String kind, String cluster) {
-        StringBuilder out = new StringBuilder((metadata == null ? 0 : metadata.length()) + 128);
-        out.append('{').append(API_VERSION).append(':').append(quote(apiVersion)).append(',').append(KIND).append(':')
-                .append(quote(kind)).append(',').append(METADATA).append(':');
-        metadata(metadata == null || metadata.equals("null") ? "{}" : metadata, cluster, out);
-        return out.append('}').toString();
+    static byte[] metadataOnly(byte[] metadata, String apiVersion, String kind, String cluster) {
+        byte[] quotedCluster = utf8(quote(cluster));
+        Out out = new Out((metadata == null ? 0 : metadata.length) + 128);
+        out.put('{').put(API_VERSION).put(':').put(utf8(quote(apiVersion))).put(',').put(KIND).put(':')
+                .put(utf8(quote(kind))).put(',').put(METADATA).put(':');
+        byte[] m = metadata == null || Arrays.equals(metadata, ascii("null")) ? ascii("{}") : metadata;
+        metadata(new Scanner(m, 0, m.length), quotedCluster, out);
+        return out.put('}').bytes();
     }
 
     /** The metadata object with {@code annotations[CLUSTER] = cluster}. */
-    private static void metadata(String metadata, String cluster, StringBuilder out) {
-        Scanner s = new Scanner(metadata);
-        s.open('{');
-        out.append('{');
+    private static void metadata(Scanner s, byte[] quotedCluster, Out out) {
+        s.open();
+        out.put('{');
         boolean first = true;
         boolean annotations = false;
         while (s.nextMember()) {
             if (!first) {
-                out.append(',');
+                out.put(',');
             }
             first = false;
             if (s.keyIs(ANNOTATIONS)) {
                 annotations = true;
-                out.append(ANNOTATIONS).append(':');
-                annotations(s.valueIsObject() ? metadata.substring(s.valueStart, s.valueEnd) : "{}", cluster, out);
+                out.put(ANNOTATIONS).put(':');
+                annotations(s.valueIsObject() ? new Scanner(s.b, s.valueStart, s.valueEnd) : null, quotedCluster, out);
             } else {
-                out.append(metadata, s.keyStart, s.valueEnd);
+                out.put(s.b, s.keyStart, s.valueEnd);
             }
         }
         if (!annotations) {
-            out.append(first ? "" : ",").append(ANNOTATIONS).append(":{").append(CLUSTER).append(':')
-                    .append(quote(cluster)).append('}');
+            out.put(first ? "" : ",").put(ANNOTATIONS).put(':').put('{').put(CLUSTER).put(':').put(quotedCluster)
+                    .put('}');
         }
-        out.append('}');
+        out.put('}');
     }
 
-    private static void annotations(String annotations, String cluster, StringBuilder out) {
-        Scanner s = new Scanner(annotations);
-        s.open('{');
-        out.append('{');
-        while (s.nextMember()) {
-            if (!s.keyIs(CLUSTER)) {
-                out.append(annotations, s.keyStart, s.valueEnd).append(',');
+    /** The annotations without any stored cluster annotation, then ours. */
+    private static void annotations(Scanner s, byte[] quotedCluster, Out out) {
+        out.put('{');
+        if (s != null) {
+            s.open();
+            while (s.nextMember()) {
+                if (!s.keyIs(CLUSTER)) {
+                    out.put(s.b, s.keyStart, s.valueEnd).put(',');
+                }
             }
         }
-        out.append(CLUSTER).append(':').append(quote(cluster)).append('}');
+        out.put(CLUSTER).put(':').put(quotedCluster).put('}');
     }
 
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
 
-    /** Walks the members of one JSON object: key and value bounds, values skipped without parsing. */
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A growable byte buffer, handed out without a copy when it is exactly full. */
+    private static final class Out {
+        private byte[] buf;
+        private int size;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        Out put(char ascii) {
+            ensure(1);
+            buf[size++] = (byte) ascii;
+            return this;
+        }
+
+        Out put(String ascii) {
+            for (int i = 0; i < ascii.length(); i++) {
+                put(ascii.charAt(i));
+            }
+            return this;
+        }
+
+        Out put(byte[] src) {
+            return put(src, 0, src.length);
+        }
+
+        Out put(byte[] src, int from, int to) {
+            int n = to - from;
+            ensure(n);
+            System.arraycopy(src, from, buf, size, n);
+            size += n;
+            return this;
+        }
+
+        byte[] bytes() {
+            return size == buf.length ? buf : Arrays.copyOf(buf, size);
+        }
+
+        private void ensure(int n) {
+            if (size + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+            }
+        }
+    }
+
+    /** Walks the members of one JSON object within {@code b[from, to)}: key and value bounds, values skipped. */
     private static final class Scanner {
-        private final String s;
+        final byte[] b;
+        private final int end;
         private int i;
         int keyStart;
         int keyEnd;
         int valueStart;
         int valueEnd;
 
-        Scanner(String s) {
-            this.s = s;
+        Scanner(byte[] b, int from, int to) {
+            this.b = b;
+            this.i = from;
+            this.end = to;
         }
 
-        void open(char c) {
+        void open() {
             ws();
-            if (i >= s.length() || s.charAt(i) != c) {
-                throw bad("expected '" + c + "'");
+            if (i >= end || b[i] != '{') {
+                throw bad("expected '{'");
             }
             i++;
         }
@@ -130,14 +194,14 @@ final class SearchJson {
         /** Moves to the next member; false at the closing brace. */
         boolean nextMember() {
             ws();
-            if (i < s.length() && s.charAt(i) == ',') {
+            if (i < end && b[i] == ',') {
                 i++;
                 ws();
             }
-            if (i >= s.length()) {
+            if (i >= end) {
                 throw bad("unterminated object");
             }
-            if (s.charAt(i) == '}') {
+            if (b[i] == '}') {
                 i++;
                 return false;
             }
@@ -145,7 +209,7 @@ final class SearchJson {
             keyEnd = string(i);
             i = keyEnd;
             ws();
-            if (i >= s.length() || s.charAt(i) != ':') {
+            if (i >= end || b[i] != ':') {
                 throw bad("expected ':'");
             }
             i++;
@@ -156,56 +220,50 @@ final class SearchJson {
             return true;
         }
 
-        boolean keyIs(String quoted) {
-            return keyEnd - keyStart == quoted.length() && s.startsWith(quoted, keyStart);
+        boolean keyIs(byte[] quoted) {
+            return keyEnd - keyStart == quoted.length
+                    && Arrays.equals(b, keyStart, keyEnd, quoted, 0, quoted.length);
         }
 
         boolean valueIsObject() {
-            return s.charAt(valueStart) == '{';
+            return b[valueStart] == '{';
         }
 
         private void ws() {
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\n' || s.charAt(i) == '\r'
-                    || s.charAt(i) == '\t')) {
+            while (i < end && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
                 i++;
             }
         }
 
-        /** End (exclusive) of the string literal starting at {@code at} (indexOf: the JIT vectorises it). */
+        /** End (exclusive) of the string literal starting at {@code at}. */
         private int string(int at) {
-            if (at >= s.length() || s.charAt(at) != '"') {
+            if (at >= end || b[at] != '"') {
                 throw bad("expected a string");
             }
-            int j = at + 1;
-            while (true) {
-                int q = s.indexOf('"', j);
-                if (q < 0) {
-                    throw bad("unterminated string");
+            for (int j = at + 1; j < end; j++) {
+                byte c = b[j];
+                if (c == '\\') {
+                    j++;
+                } else if (c == '"') {
+                    return j + 1;
                 }
-                int backslashes = 0;
-                for (int b = q - 1; b > at && s.charAt(b) == '\\'; b--) {
-                    backslashes++;
-                }
-                if ((backslashes & 1) == 0) {
-                    return q + 1;
-                }
-                j = q + 1;
             }
+            throw bad("unterminated string");
         }
 
         /** End (exclusive) of the value starting at {@code at}. */
         private int value(int at) {
-            if (at >= s.length()) {
+            if (at >= end) {
                 throw bad("expected a value");
             }
-            char c = s.charAt(at);
+            byte c = b[at];
             if (c == '"') {
                 return string(at);
             }
             if (c == '{' || c == '[') {
                 int depth = 0;
-                for (int j = at; j < s.length(); j++) {
-                    char d = s.charAt(j);
+                for (int j = at; j < end; j++) {
+                    byte d = b[j];
                     if (d == '"') {
                         j = string(j) - 1;
                     } else if (d == '{' || d == '[') {
@@ -219,7 +277,8 @@ final class SearchJson {
                 throw bad("unterminated " + (c == '{' ? "object" : "array"));
             }
             int j = at;
-            while (j < s.length() && ",}] \t\r\n".indexOf(s.charAt(j)) < 0) {
+            while (j < end && b[j] != ',' && b[j] != '}' && b[j] != ']' && b[j] != ' ' && b[j] != '\t'
+                    && b[j] != '\r' && b[j] != '\n') {
                 j++;
             }
             if (j == at) {
@@ -229,7 +288,7 @@ final class SearchJson {
         }
 
         private IllegalArgumentException bad(String what) {
-            return new IllegalArgumentException("not a JSON object (" + what + " at " + i + ")");
+            return new IllegalArgumentException("not a JSON object (" + what + " at byte " + i + ")");
         }
     }
 }
