@@ -9,6 +9,8 @@ import io.flotilla.search.SearchService;
 import io.flotilla.search.SearchSql;
 import io.flotilla.search.SearchType;
 import io.flotilla.search.SyncStatus;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +49,12 @@ class IndexedLists {
     }
 
     /**
-     * One page from the index as the JSON text of a Kubernetes list (the stored objects are copied, never parsed);
+     * One page from the index as the UTF-8 JSON of a Kubernetes list (the stored objects' bytes are copied, never
+     * parsed or decoded);
      * the caller has checked with {@link ListSource} that the index is current for the kind. The search service
      * filters by what the current caller may list.
      */
-    String page(String cluster, ResourceType type, String namespace, String labelSelector,
+    byte[] page(String cluster, ResourceType type, String namespace, String labelSelector,
             String fieldSelector, int limit, String continueToken, SyncStatus status, String nameContains) {
         SearchType searchType = search.types().all().stream()
                 .filter(t -> t.group().equals(type.group()) && t.resource().equals(type.plural()))
@@ -68,22 +71,30 @@ class IndexedLists {
         SearchQuery q = SearchParams.parse(params, search.limits()).scoped(List.of(searchType), cluster, namespace);
         SearchService.Page page = search.search(q, SearchSql.Projection.STORED);
         SyncStatus.Resource synced = ListSource.synced(status, type);
-        StringBuilder out = new StringBuilder(256 + page.rows().stream().mapToInt(r -> r.jsonUtf8().length + 1).sum());
-        out.append("{\"apiVersion\":").append(quote(type.apiVersion())).append(",\"kind\":")
+        StringBuilder head = new StringBuilder(256);
+        head.append("{\"apiVersion\":").append(quote(type.apiVersion())).append(",\"kind\":")
                 .append(quote(type.kind() + "List")).append(",\"metadata\":{");
         String rv = synced == null ? null : synced.resourceVersion();
         if (rv != null) {
-            out.append("\"resourceVersion\":").append(quote(rv));
+            head.append("\"resourceVersion\":").append(quote(rv));
         }
         if (page.continueToken() != null) {
-            out.append(rv != null ? "," : "").append("\"continue\":")
+            head.append(rv != null ? "," : "").append("\"continue\":")
                     .append(quote(ListSource.INDEX_TOKEN + page.continueToken()));
         }
-        out.append("},\"items\":[");
+        head.append("},\"items\":[");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                256 + page.rows().stream().mapToInt(r -> r.jsonUtf8().length + 1).sum());
+        out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         for (int i = 0; i < page.rows().size(); i++) {
-            out.append(i == 0 ? "" : ",").append(page.rows().get(i).json());
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(page.rows().get(i).jsonUtf8());
         }
-        return out.append("]}").toString();
+        out.write(']');
+        out.write('}');
+        return out.toByteArray();
     }
 
 

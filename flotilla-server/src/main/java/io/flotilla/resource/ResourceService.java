@@ -16,6 +16,7 @@ import io.flotilla.iam.Authorization;
 import io.flotilla.iam.Listable;
 import io.flotilla.iam.Scope;
 import io.flotilla.platform.ApiException;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,19 +68,20 @@ public class ResourceService {
     }
 
     /**
-     * A list page and where it was read: parsed objects (read from the cluster) or the JSON text of the list
+     * A list page and where it was read: parsed objects (read from the cluster) or the UTF-8 JSON of the list
      * (read from the index, where objects are stored as text and copied, never parsed).
      *
      * @param list the list, when read from the cluster
-     * @param json the list as JSON text, when read from the index
+     * @param json the list as UTF-8 JSON, when read from the index (not to be modified: it is the response body)
      * @param source {@code index} or {@code cluster}
      * @param reason why the cluster was read, null when the index was
      */
-    public record ListPage(GenericKubernetesResourceList list, String json, String source, String reason) {
+    public record ListPage(GenericKubernetesResourceList list, byte[] json, String source, String reason) {
 
-        /** The list as objects (parsing the text of an index page). */
+        /** The list as objects (parsing the JSON of an index page). */
         public GenericKubernetesResourceList objects(KubernetesSerialization serialization) {
-            return list != null ? list : serialization.unmarshal(json, GenericKubernetesResourceList.class);
+            return list != null ? list
+                    : serialization.unmarshal(new ByteArrayInputStream(json), GenericKubernetesResourceList.class);
         }
     }
 
