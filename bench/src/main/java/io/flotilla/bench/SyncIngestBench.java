@@ -28,8 +28,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -125,6 +127,8 @@ public final class SyncIngestBench {
                         total / (double) Math.max(1, dbRows));
                 System.out.printf(Locale.ROOT, "| PostgreSQL bytes per object (main table only) | %,.0f |%n",
                         table / (double) Math.max(1, dbRows));
+                System.out.println();
+                compare(clusters, db);
                 System.out.println();
                 steady(o, clusters, db, server);
             }
@@ -385,6 +389,40 @@ public final class SyncIngestBench {
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Index rows against the sandboxes' objects now, per cluster and type (objects made after seeding, such
+     * as events, count): every difference is printed, so "no duplicates, no lost objects" is checked, not assumed.
+     */
+    private static void compare(List<SandboxCluster> clusters, Connection db) throws SQLException {
+        Map<String, Long> rows = new HashMap<>();
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT cluster, api_group, resource, count(*) FROM search_resources GROUP BY 1, 2, 3");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.put(rs.getString(1) + " " + rs.getString(2) + "/" + rs.getString(3), rs.getLong(4));
+            }
+        }
+        long objects = 0;
+        long indexed = 0;
+        List<String> differences = new ArrayList<>();
+        for (SandboxCluster c : clusters) {
+            for (ResourceType t : SYNCED) {
+                long inCluster = c.store().count(t);
+                long inIndex = rows.getOrDefault(c.name() + " " + t.group() + "/" + t.plural(), 0L);
+                objects += inCluster;
+                indexed += inIndex;
+                if (inCluster != inIndex) {
+                    differences.add(c.name() + " " + t.group() + "/" + t.plural() + ": " + inCluster + " in the cluster, "
+                            + inIndex + " in the index");
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "index vs sandboxes after the initial sync, per cluster and type: %,d objects, "
+                + "%,d rows, %d differences%s%n", objects, indexed, differences.size(),
+                differences.isEmpty() ? "" : " (first ones: " + String.join("; ", differences.subList(0,
+                        Math.min(5, differences.size()))) + ")");
     }
 
     private static long single(Connection db, String sql) throws SQLException {

@@ -19,7 +19,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Starts a real PostgreSQL (zonky embedded binaries) under {@code flotilla.data-dir/postgres} when no
- * external database is configured with {@code spring.datasource.url}. The data survives restarts.
+ * external database is configured with {@code spring.datasource.url}. The data survives restarts. The
+ * database stops with the application context, last (the server's own shutdown writes still reach it).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabase.NoExternalDatabase.class)
@@ -40,6 +41,10 @@ public class EmbeddedDatabase {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
+                // stopped by this bean's close, after everything that writes to it has stopped (Spring destroys
+                // the data source's users first); zonky's own JVM shutdown hook would stop it at once, racing
+                // the context's shutdown, and leave the sync engine's last writes waiting for a database gone
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setServerConfig("shared_buffers", properties.database().sharedBuffers().toMegabytes() + "MB");
         if (properties.database().port() > 0) {

@@ -118,7 +118,7 @@ public class SyncEngine implements SmartLifecycle {
 
     /**
      * Lets the writers write what is queued, but never waits on a full queue or a database that is gone
-     * (at JVM shutdown the embedded PostgreSQL stops in its own hook, at the same time as this): a barrier
+     * (an external one may be stopped first; the embedded one stops after this, with the context): a barrier
      * is offered to each writer for {@code offerMillis}, then the writers are told to stop, which makes them
      * drop a batch that fails instead of retrying it, and the barriers are awaited for {@code waitMillis}.
      * Nothing dropped is lost: a type's resume resourceVersion is written with its rows, so the watches
