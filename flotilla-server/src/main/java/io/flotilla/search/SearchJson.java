@@ -20,6 +20,8 @@ final class SearchJson {
     private static final byte[] METADATA = ascii("\"metadata\"");
     private static final byte[] ANNOTATIONS = ascii("\"annotations\"");
     private static final byte[] CLUSTER = utf8(quote(SearchSql.CLUSTER_ANNOTATION));
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] EMPTY_OBJECT = ascii("{}");
 
     private SearchJson() {}
 
@@ -69,7 +71,7 @@ final class SearchJson {
         Out out = new Out((metadata == null ? 0 : metadata.length) + 128);
         out.put('{').put(API_VERSION).put(':').put(utf8(quote(apiVersion))).put(',').put(KIND).put(':')
                 .put(utf8(quote(kind))).put(',').put(METADATA).put(':');
-        byte[] m = metadata == null || Arrays.equals(metadata, ascii("null")) ? ascii("{}") : metadata;
+        byte[] m = metadata == null || Arrays.equals(metadata, NULL) ? EMPTY_OBJECT : metadata;
         metadata(new Scanner(m, 0, m.length), quotedCluster, out);
         return out.put('}').bytes();
     }
@@ -94,7 +96,10 @@ final class SearchJson {
             }
         }
         if (!annotations) {
-            out.put(first ? "" : ",").put(ANNOTATIONS).put(':').put('{').put(CLUSTER).put(':').put(quotedCluster)
+            if (!first) {
+                out.put(',');
+            }
+            out.put(ANNOTATIONS).put(':').put('{').put(CLUSTER).put(':').put(quotedCluster)
                     .put('}');
         }
         out.put('}');
@@ -122,7 +127,11 @@ final class SearchJson {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A growable byte buffer, handed out without a copy when it is exactly full. */
+    /**
+     * A growable byte buffer, handed out without a copy when it is exactly full (unlike
+     * {@code ByteArrayOutputStream}, whose every single-byte write takes a lock: this is per character of
+     * punctuation on every row of every page).
+     */
     private static final class Out {
         private byte[] buf;
         private int size;
@@ -134,13 +143,6 @@ final class SearchJson {
         Out put(char ascii) {
             ensure(1);
             buf[size++] = (byte) ascii;
-            return this;
-        }
-
-        Out put(String ascii) {
-            for (int i = 0; i < ascii.length(); i++) {
-                put(ascii.charAt(i));
-            }
             return this;
         }
 
